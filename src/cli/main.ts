@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { FixtureError } from '../fixtures/loadFixtures';
+import { ListenError } from '../server/listen';
+import { SpecError } from '../spec/errors';
+import { fixturesCommand } from './fixturesCommand';
+import { serveCommand } from './serveCommand';
+
+const version = (require('../../package.json') as { version: string }).version;
+
+/** Exit codes: 0 success, 1 a contract violation (verify), 2 usage, configuration or connection error. */
+const usageError = 2;
+
+export function createProgram(): Command {
+  const program = new Command('rpa-mock')
+    .description('Mock server and contract-testing kit for the Infor OS RPA Jobs API.')
+    .version(version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addCommand(serveCommand())
+    .addCommand(fixturesCommand());
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+/** Runs the CLI; a setup problem ends with a message and exit 2, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : usageError;
+      return;
+    }
+    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError) {
+      process.stderr.write(`rpa-mock: ${error.message}\n`);
+      process.exitCode = usageError;
+      return;
+    }
+    process.stderr.write(`rpa-mock: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main(process.argv);

@@ -1,0 +1,27 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Parsers for flag values: each rejects a bad value with a message saying what is expected. */
+
+export function integerIn(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
+    const number = Number(value);
+    if (number < min || number > max) throw new InvalidArgumentError(`${what} must be from ${min} to ${max}.`);
+    return number;
+  };
+}
+
+/** `--now`: an RFC 3339 date-time, or `real` for the time the mock starts. */
+export function parseNow(value: string): number | 'real' {
+  if (value === 'real') return 'real';
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) {
+    throw new InvalidArgumentError("expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.");
+  }
+  return time;
+}
+
+/** Collects a repeatable flag: `--cors-origin a --cors-origin b`. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
+}

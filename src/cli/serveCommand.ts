@@ -1,0 +1,88 @@
+import { Command, Option } from 'commander';
+import { createMock } from '../createMock';
+import { defaultOptions, type MockOptions } from '../options';
+import { close, listen } from '../server/listen';
+import { collect, integerIn, parseNow } from './parsers';
+
+/** `rpa-mock serve`: the mock server. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.')
+    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').default(defaultOptions.port).argParser(integerIn(0, 65535, 'port')))
+    .addOption(new Option('-H, --host <host>', 'address to listen on; 0.0.0.0 exposes the mock to the network').default(defaultOptions.host))
+    .addOption(new Option('-s, --seed <seed>', 'seed of the generated jobs').default(defaultOptions.seed).argParser(integerIn(0, 2 ** 32 - 1, 'seed')))
+    .addOption(new Option('-j, --jobs <count>', 'number of jobs to generate').default(defaultOptions.jobs).argParser(integerIn(0, 10_000_000, 'jobs')))
+    .addOption(new Option('--now <time>', "time generated data is relative to: an RFC 3339 date-time, or 'real' for now").default(defaultOptions.now, new Date(defaultOptions.now as number).toISOString()).argParser(parseNow))
+    .addOption(new Option('--clock <mode>', "'running': time moves on from --now at real speed; 'frozen': it stays at --now").choices(['running', 'frozen']).default(defaultOptions.clock))
+    .addOption(new Option('--fixtures <file>', 'serve the jobs of this fixture file instead of generated ones'))
+    .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to serve').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'))
+    .addOption(new Option('--strict', 'validate every response against the spec; a violation becomes a 500 listing the reasons'))
+    .addOption(new Option('--auth-token <token>', 'require Authorization: Bearer <token> on every operation').env('RPA_MOCK_AUTH_TOKEN'))
+    .addOption(new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect))
+    .addOption(new Option('--log-format <format>', "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'").choices(['auto', 'pretty', 'json']).default('auto'))
+    .addOption(new Option('-q, --quiet', 'no request log and no start-up message'))
+    .action(async (flags: ServeFlags) => {
+      await serve(toOptions(flags));
+    });
+}
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  seed: number;
+  jobs: number;
+  now: number | 'real';
+  clock: MockOptions['clock'];
+  fixtures?: string;
+  spec: string;
+  strict?: boolean;
+  authToken?: string;
+  corsOrigin?: string[];
+  logFormat: 'auto' | 'pretty' | 'json';
+  quiet?: boolean;
+}
+
+function toOptions(flags: ServeFlags): Partial<MockOptions> {
+  return {
+    port: flags.port,
+    host: flags.host,
+    seed: flags.seed,
+    jobs: flags.jobs,
+    now: flags.now,
+    clock: flags.clock,
+    fixtures: flags.fixtures,
+    specPath: flags.spec,
+    strict: flags.strict === true,
+    authToken: flags.authToken,
+    corsOrigins: flags.corsOrigin ?? [],
+    log: flags.quiet ? 'silent' : flags.logFormat,
+  };
+}
+
+/** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */
+async function serve(options: Partial<MockOptions>): Promise<void> {
+  const mock = await createMock(options);
+  const server = await listen(mock.app, mock.options.host, mock.options.port);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : mock.options.port;
+  const host = mock.options.host.includes(':') ? `[${mock.options.host}]` : mock.options.host;
+  if (mock.options.log !== 'silent') process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size)}\n`);
+  const stop = (signal: string) => {
+    if (mock.options.log !== 'silent') process.stderr.write(`rpa-mock: ${signal} received, closing\n`);
+    void close(server).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function banner(options: MockOptions, url: string, now: number, jobs: number): string {
+  const data = options.fixtures ? `${jobs} jobs from ${options.fixtures}` : `${jobs} jobs, seed ${options.seed}`;
+  const lines = [
+    `rpa-mock listening on ${url}`,
+    `  data:   ${data}`,
+    `  clock:  ${options.clock}, now ${new Date(now).toISOString()}`,
+    `  checks: ${options.strict ? 'requests and responses (--strict)' : 'requests'}${options.authToken ? '; bearer token required' : ''}`,
+    `  try:    curl '${url}/api/v1/rpa/jobs?environment=default'`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+import type { Operation } from '../spec/operations';
+
+/** A request that matched an operation and passed validation. */
+export interface EngineRequest {
+  operation: Operation;
+  pathParams: Record<string, string>;
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** What an engine answers; the server validates it (with --strict) and writes it. */
+export interface EngineAnswer {
+  status: number;
+  body: unknown;
+  /** Defaults to application/json, or application/problem+json for 4xx and 5xx. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** Answers operations of the spec. The faker engine and the Prism engine both implement it. */
+export interface Engine {
+  readonly name: string;
+  answer(request: EngineRequest): Promise<EngineAnswer>;
+}

@@ -1,0 +1,39 @@
+import type { JobSource } from '../../data/jobSource';
+import type { Clock } from '../../state/clock';
+import type { ExecutionStore } from '../../state/executionStore';
+import type { Operation } from '../../spec/operations';
+import { createProblem } from '../../errors/problem';
+import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+import { executeJob } from './executeJob';
+import { getJob } from './getJob';
+import { listJobs } from './listJobs';
+
+/** What the faker engine's handlers read and change. */
+export interface FakerContext {
+  seed: number;
+  source: JobSource;
+  executions: ExecutionStore;
+  clock: Clock;
+}
+
+export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer;
+
+const handlers: Record<string, Handler> = { listJobs, getJob, executeJob };
+
+/**
+ * The default engine: realistic jobs from faker, deterministic for a seed, with stateful runs.
+ * Refuses to start when the spec has an operation it cannot answer.
+ */
+export function createFakerEngine(context: FakerContext, operations: Operation[]): Engine {
+  const missing = operations.filter((operation) => !handlers[operation.operationId]).map((o) => o.operationId);
+  if (missing.length > 0) throw new Error(`the faker engine cannot answer ${missing.join(', ')}`);
+  return {
+    name: 'faker',
+    answer: async (request) => handlers[request.operation.operationId]!(context, request),
+  };
+}
+
+/** The answer for an id no job has. */
+export function jobNotFound(id: string): EngineAnswer {
+  return { status: 404, body: createProblem('not_found', `No job has id ${id}.`) };
+}

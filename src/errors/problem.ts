@@ -1,0 +1,24 @@
+import type { Problem, Violation } from '../spec/types';
+
+/** The fixed list of error kinds, each with its status and title. */
+export const problemKinds = {
+  invalid_request: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  internal_error: { status: 500, title: 'Internal server error' },
+  invalid_response: { status: 500, title: 'Response breaks the contract' },
+} as const satisfies Record<Problem['type'], { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemKinds;
+
+/** The media type of every error body. */
+export const problemContentType = 'application/problem+json';
+
+/** Builds the one error shape on the wire: `createProblem('not_found', 'No job has id x.')`. */
+export function createProblem(kind: ProblemKind, detail: string, errors?: Violation[]): Problem {
+  const { status, title } = problemKinds[kind];
+  return errors && errors.length > 0 ? { type: kind, title, status, detail, errors } : { type: kind, title, status, detail };
+}

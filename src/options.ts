@@ -1,0 +1,54 @@
+import { defaultSpecPath } from './spec/loadSpec';
+
+/** How the mock server behaves: one typed object, its defaults set here and nowhere else. */
+export interface MockOptions {
+  /** The OpenAPI document to serve. */
+  specPath: string;
+  /** Seed of the generated data; the same seed gives the same jobs. */
+  seed: number;
+  /** How many jobs to generate. */
+  jobs: number;
+  /** The reference time generated data is relative to (epoch ms), or 'real' for the time of start-up. */
+  now: number | 'real';
+  /** 'running': the clock starts at `now` and moves at real speed; 'frozen': it stays at `now`. */
+  clock: 'running' | 'frozen';
+  /** A fixture file whose jobs are served instead of generated ones. */
+  fixtures: string | undefined;
+  /** Validate every response against the spec; a violation becomes a 500 listing the reasons. */
+  strict: boolean;
+  /** When set, every secured operation needs `Authorization: Bearer <authToken>`. */
+  authToken: string | undefined;
+  /** Browser origins allowed besides localhost ones; '*' allows every origin. */
+  corsOrigins: string[];
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  host: string;
+  port: number;
+  /** Request log: 'auto' is readable on a terminal and JSON lines elsewhere; 'silent' logs nothing. */
+  log: 'auto' | 'pretty' | 'json' | 'silent';
+}
+
+/** The fixed instant generated data is relative to unless told otherwise. */
+export const defaultReferenceTime = Date.parse('2026-03-14T09:30:00.000Z');
+
+export const defaultOptions: MockOptions = {
+  specPath: defaultSpecPath,
+  seed: 42,
+  jobs: 50,
+  now: defaultReferenceTime,
+  clock: 'running',
+  fixtures: undefined,
+  strict: false,
+  authToken: undefined,
+  corsOrigins: [],
+  bodyLimit: 100 * 1024,
+  host: '127.0.0.1',
+  port: 4010,
+  log: 'auto',
+};
+
+/** Fills in the defaults: `resolveOptions({ seed: 7 })`. */
+export function resolveOptions(options: Partial<MockOptions> = {}): MockOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return { ...defaultOptions, ...defined };
+}

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { MockOptions } from '../options';
+
+/** The mock's logger: readable lines on a terminal, JSON lines elsewhere, nothing when silent. */
+export function createLogger(format: MockOptions['log'], stream: NodeJS.WritableStream = process.stdout): Logger {
+  if (format === 'silent') return pino({ level: 'silent' });
+  const readable = format === 'pretty' || (format === 'auto' && (stream as { isTTY?: boolean }).isTTY === true);
+  if (readable) return pino({ base: undefined }, pretty({ destination: stream, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' }));
+  return pino({ base: undefined }, stream);
+}
+
+/**
+ * One log line per request: method, URL, status and time taken. Never headers, so a token
+ * never reaches the log.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      logger[res.statusCode >= 500 ? 'error' : 'info'](line, `${req.method} ${req.originalUrl} ${res.statusCode} ${line.ms}ms`);
+    });
+    next();
+  };
+}

@@ -1,0 +1,10 @@
+/** A spec file that cannot be read or breaks the OpenAPI rules: bad setup, not an HTTP outcome. */
+export class SpecError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`The spec ${file} cannot be used: ${reason}`);
+    this.name = 'SpecError';
+  }
+}

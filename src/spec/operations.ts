@@ -1,0 +1,60 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { OpenApiDocument } from './loadSpec';
+
+const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+/** One operation of the spec, with what the pipeline needs to match and validate it. */
+export interface Operation {
+  operationId: string;
+  method: HttpMethod;
+  pathTemplate: string;
+  parameters: OpenAPIV3_1.ParameterObject[];
+  requestBody: OpenAPIV3_1.RequestBodyObject | undefined;
+  responses: Record<string, OpenAPIV3_1.ResponseObject>;
+  /** Whether the operation needs credentials (the spec's `security`, or the document's). */
+  secured: boolean;
+  /** True when the spec marks the operation `x-inferred`: the documentation did not settle it. */
+  inferred: boolean;
+}
+
+/**
+ * Lists every operation of a dereferenced document; the spec is the routing table.
+ * Path-level parameters are merged into each operation, operation-level ones win.
+ */
+export function indexOperations(api: OpenApiDocument): Operation[] {
+  const operations: Operation[] = [];
+  for (const [pathTemplate, item] of Object.entries(api.paths ?? {})) {
+    if (!item) continue;
+    for (const method of httpMethods) {
+      const operation = item[method];
+      if (!operation) continue;
+      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
+      const parameters = mergeParameters(item.parameters, operation.parameters);
+      const security = operation.security ?? api.security ?? [];
+      operations.push({
+        operationId: operation.operationId,
+        method,
+        pathTemplate,
+        parameters,
+        requestBody: operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined,
+        responses: (operation.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>,
+        secured: security.some((requirement) => Object.keys(requirement).length > 0),
+        inferred: (operation as { 'x-inferred'?: boolean })['x-inferred'] === true,
+      });
+    }
+  }
+  return operations;
+}
+
+function mergeParameters(
+  pathLevel: OpenAPIV3_1.PathItemObject['parameters'],
+  operationLevel: OpenAPIV3_1.OperationObject['parameters'],
+): OpenAPIV3_1.ParameterObject[] {
+  const byKey = new Map<string, OpenAPIV3_1.ParameterObject>();
+  for (const parameter of [...(pathLevel ?? []), ...(operationLevel ?? [])]) {
+    const p = parameter as OpenAPIV3_1.ParameterObject;
+    byKey.set(`${p.in}:${p.name}`, p);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,21 @@
+import type { InstanceTimeline } from '../data/timeline';
+
+/** The runs started through the mock, per job id. Lives in the process; `reset` forgets them all. */
+export class ExecutionStore {
+  private readonly byJob = new Map<string, InstanceTimeline[]>();
+
+  /** The runs started for a job, oldest first. */
+  runsOf(jobId: string): readonly InstanceTimeline[] {
+    return this.byJob.get(jobId) ?? [];
+  }
+
+  add(jobId: string, run: InstanceTimeline): void {
+    const runs = this.byJob.get(jobId);
+    if (runs) runs.push(run);
+    else this.byJob.set(jobId, [run]);
+  }
+
+  reset(): void {
+    this.byJob.clear();
+  }
+}

@@ -1,0 +1,16 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/** Keywords OpenAPI 3.1 allows in schemas that JSON Schema 2020-12 does not define. */
+const openApiKeywords = ['example', 'discriminator', 'xml', 'externalDocs', 'x-inferred'];
+
+/**
+ * An ajv instance for OpenAPI 3.1 schemas (JSON Schema 2020-12) that collects every violation.
+ * `coerce` is for parameters, which arrive as strings and are read as their schema's type.
+ */
+export function createAjv({ coerce = false }: { coerce?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: coerce, validateFormats: true });
+  addFormats(ajv);
+  for (const keyword of openApiKeywords) ajv.addKeyword(keyword);
+  return ajv;
+}
