@@ -90,17 +90,32 @@ function parametersSchema(parameters: OpenAPIV3_1.ParameterObject[], location: P
   };
 }
 
-/** status → media type → validator; an empty map means the response has no body. */
+/**
+ * status → media type → validator; an empty map means the response has no body. Each validator is
+ * compiled on its first use, once: only --strict and the contract checks need them, and compiling
+ * them all would add 150 ms to every start-up.
+ */
 function compileResponses(operation: Operation, ajv: Ajv2020): Map<string, Map<string, ValidateFunction>> {
   const compiled = new Map<string, Map<string, ValidateFunction>>();
   for (const [status, response] of Object.entries(operation.responses)) {
     const byMediaType = new Map<string, ValidateFunction>();
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-      byMediaType.set(mediaType, ajv.compile((media.schema ?? {}) as object));
+      byMediaType.set(mediaType, compileOnFirstUse(ajv, (media.schema ?? {}) as object));
     }
     compiled.set(status.toUpperCase(), byMediaType);
   }
   return compiled;
+}
+
+function compileOnFirstUse(ajv: Ajv2020, schema: object): ValidateFunction {
+  let validate: ValidateFunction | undefined;
+  const lazy = ((data: unknown) => {
+    validate ??= ajv.compile(schema);
+    const valid = validate(data);
+    lazy.errors = validate.errors;
+    return valid;
+  }) as ValidateFunction;
+  return lazy;
 }
 
 function jsonSchemaOf(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefined): object | undefined {

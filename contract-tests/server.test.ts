@@ -1,0 +1,118 @@
+import request from 'supertest';
+import { createApp } from '../src/server/createApp';
+import { createLogger } from '../src/server/requestLog';
+import { loadSpec } from '../src/spec/loadSpec';
+import { createOperationMatcher } from '../src/spec/matchOperation';
+import { indexOperations } from '../src/spec/operations';
+import { compileValidators } from '../src/validator';
+import type { Engine } from '../src/engines/engine';
+import { jobsPath, listDefaultJobs, startMock } from './support/startMock';
+
+describe('routing by the spec', () => {
+  it('answers 404 in the error format for a path the spec does not have', async () => {
+    const { http } = await startMock();
+    const response = await http.get('/api/v1/rpa/robots').expect(404).expect('content-type', /application\/problem\+json/);
+    expect(response.body).toMatchObject({ type: 'not_found', status: 404 });
+  });
+
+  it('answers 405 with Allow for a known path and another method', async () => {
+    const { http } = await startMock();
+    const response = await http.delete(jobsPath).expect(405).expect('allow', 'GET');
+    expect(response.body).toMatchObject({ type: 'method_not_allowed', status: 405 });
+    await http.get(`${jobsPath}/6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04/_execute`).expect(405).expect('allow', 'POST');
+  });
+});
+
+describe('CORS', () => {
+  it('allows localhost origins, with a preflight that includes Authorization', async () => {
+    const { http } = await startMock();
+    const preflight = await http
+      .options(jobsPath)
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'authorization')
+      .expect(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/Authorization/);
+    const get = await http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'http://127.0.0.1:3000').expect(200);
+    expect(get.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
+  });
+
+  it('does not allow other origins unless listed', async () => {
+    const closed = await startMock();
+    const denied = await closed.http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'https://app.example.com');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    const open = await startMock({ corsOrigins: ['https://app.example.com'] });
+    const allowed = await open.http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'https://app.example.com');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
+  });
+});
+
+describe('--auth-token', () => {
+  it('requires the bearer token on every operation, with 401 in the error format otherwise', async () => {
+    const { http } = await startMock({ authToken: 's3cret-token' });
+    const missing = await http.get(jobsPath).query({ environment: 'default' }).expect(401).expect('www-authenticate', 'Bearer');
+    expect(missing.body).toMatchObject({ type: 'unauthorized', status: 401 });
+    expect(JSON.stringify(missing.body)).not.toContain('s3cret-token');
+    await http.get(jobsPath).query({ environment: 'default' }).set('Authorization', 'Bearer wrong').expect(401);
+    await http.get(jobsPath).query({ environment: 'default' }).set('Authorization', 's3cret-token').expect(401);
+    await http.get(jobsPath).query({ environment: 'default' }).set('Authorization', 'Bearer s3cret-token').expect(200);
+    await http.post(`${jobsPath}/6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04/_execute`).expect(401);
+  });
+
+  it('is not needed when not set', async () => {
+    const { http } = await startMock();
+    await http.get(jobsPath).query({ environment: 'default' }).expect(200);
+  });
+});
+
+describe('--strict', () => {
+  async function appWith(engine: Engine, strict: boolean) {
+    const operations = indexOperations(await loadSpec());
+    return createApp({
+      match: createOperationMatcher(operations),
+      validators: compileValidators(operations),
+      engine,
+      authToken: undefined,
+      strict,
+      bodyLimit: 1024,
+      logger: createLogger('silent'),
+      corsOrigins: [],
+    });
+  }
+  const brokenEngine: Engine = {
+    name: 'broken',
+    answer: async () => ({ status: 200, body: { count: 1, jobs: [{ id: 'not-a-uuid', job_name: 'x' }] } }),
+  };
+
+  it('turns an answer that breaks the spec into a 500 that lists every reason', async () => {
+    const response = await request(await appWith(brokenEngine, true)).get(jobsPath).query({ environment: 'default' }).expect(500);
+    expect(response.body).toMatchObject({ type: 'invalid_response', status: 500 });
+    const pointers = (response.body.errors as { pointer: string; rule: string }[]).map((e) => `${e.pointer} ${e.rule}`);
+    expect(pointers).toEqual(expect.arrayContaining(['/jobs/0/id format', '/jobs/0/status required', '/jobs/0/metadata required']));
+  });
+
+  it('lets the same answer through without --strict', async () => {
+    await request(await appWith(brokenEngine, false)).get(jobsPath).query({ environment: 'default' }).expect(200);
+  });
+
+  it('answers an engine failure with a 500 in the error format and no stack trace', async () => {
+    const failing: Engine = { name: 'failing', answer: async () => { throw new Error('disk on fire at /src/secret.ts:12'); } };
+    const response = await request(await appWith(failing, true)).get(jobsPath).query({ environment: 'default' }).expect(500);
+    expect(response.body).toEqual({ type: 'internal_error', title: 'Internal server error', status: 500, detail: 'The server failed to answer; see its log.' });
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical bodies for the same seed and different ones for another', async () => {
+    const body = async (seed: number) => (await (await startMock({ seed })).http.get(jobsPath).query({ environment: 'default' })).text;
+    expect(await body(42)).toBe(await body(42));
+    expect(await body(42)).not.toBe(await body(43));
+  });
+
+  it('gives different jobs for a different --jobs only beyond the shared ones', async () => {
+    const small = await listDefaultJobs((await startMock({ jobs: 20 })).http);
+    const large = await listDefaultJobs((await startMock({ jobs: 40 })).http);
+    expect(large.slice(0, small.length).map((j) => j.job_name)).toEqual(small.map((j) => j.job_name));
+  });
+});

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { CronExpressionParser } from 'cron-parser';
+import { loadSpec } from '../spec/loadSpec';
+import type { Job } from '../spec/types';
+import { createAjv } from '../validator';
+import { generateExecution } from './generateExecution';
+import { generatedJobSource } from './jobSource';
+import { renderJob } from './renderJob';
+
+const hour = 3_600_000;
+const referenceTimes = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }).map((t) => Math.floor(t / 1000) * 1000);
+const seeds = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+
+let validateJob: (job: unknown) => boolean;
+beforeAll(async () => {
+  const api = await loadSpec();
+  validateJob = createAjv().compile(api.components!.schemas!.Job as object);
+});
+
+/** The consistency rules every job keeps, whatever the seed and the time it is looked at. */
+function violatedRules(job: Job, now: number): string[] {
+  const broken: string[] = [];
+  const t = (value: string | null) => (value === null ? null : Date.parse(value));
+  const rule = (holds: boolean, name: string) => holds || broken.push(name);
+  const instances = job.job_instances;
+  const inProgress = instances.some((i) => i.status === 'queued' || i.status === 'running');
+  rule(validateJob(job), 'matches the Job schema');
+  rule(job.status !== 'completed' || (job.end_date !== null && job.start_date !== null && t(job.end_date)! >= t(job.start_date)!), 'completed: end_date >= start_date');
+  rule(job.status !== 'completed' || job.metadata.completed_at === job.end_date, 'completed: metadata.completed_at is the end');
+  rule(job.status !== 'running' || job.end_date === null, 'running: no end_date');
+  rule((job.status === 'running') === inProgress, 'running exactly when a run is queued or running');
+  rule(!inProgress || job.status === 'running', 'a run in progress makes the job running');
+  rule(inProgress || job.status !== 'scheduled' || (job.active && job.scheduled !== null), 'scheduled: active with a schedule');
+  rule(inProgress || !(job.active && job.scheduled) || job.status === 'scheduled', 'active with a schedule and idle: scheduled');
+  rule(inProgress || (job.active && job.scheduled !== null) || job.status === instances.at(-1)?.status, 'otherwise: the last run decides');
+  rule((job.active && job.scheduled !== null) || job.next_trigger === null, 'inactive or unscheduled: next_trigger null');
+  rule(job.previous_trigger === null || t(job.previous_trigger)! <= now, 'previous_trigger <= now');
+  rule(job.next_trigger === null || t(job.next_trigger)! > now, 'now < next_trigger');
+  if (job.next_trigger !== null && job.scheduled) {
+    const expected = CronExpressionParser.parse(job.scheduled.cron_expression, { currentDate: new Date(now), tz: job.scheduled.timezone }).next().getTime();
+    rule(t(job.next_trigger) === expected, 'next_trigger follows from the schedule');
+  }
+  rule(t(job.metadata.updated_at)! >= t(job.metadata.created_at)!, 'updated_at >= created_at');
+  rule(t(job.metadata.updated_at)! <= now, 'updated_at <= now');
+  rule(instances.every((i, n) => n === 0 || t(i.queued_at)! >= t(instances[n - 1]!.queued_at)!), 'instances ordered by queued_at');
+  rule(instances.every((i) => t(i.queued_at)! <= now && t(i.queued_at)! >= t(job.metadata.created_at)!), 'instances queued between creation and now');
+  rule(instances.every((i) => (i.status === 'queued') === (i.started_at === null)), 'a run has started_at once it left the queue');
+  rule(instances.every((i) => (i.status === 'queued' || i.status === 'running') === (i.ended_at === null)), 'a run has ended_at once it ended');
+  rule(instances.every((i) => i.started_at === null || t(i.started_at)! >= t(i.queued_at)!), 'started_at >= queued_at');
+  rule(instances.every((i) => i.ended_at === null || t(i.ended_at)! >= t(i.started_at!)!), 'ended_at >= started_at');
+  rule(job.previous_trigger === (instances.at(-1)?.queued_at ?? null), 'previous_trigger is the last run');
+  rule(job.start_date === (instances.find((i) => i.started_at !== null)?.started_at ?? null), 'start_date is the first run');
+  rule(job.job_context.user_details.id === job.job_context.user_identifier, 'user_details.id is the user_identifier');
+  rule(job.job_context.dynamic_robots === 0 || job.job_context.robot_id === null, 'dynamic robots: no fixed robot');
+  rule((job.job_execution_strategy === 'scheduled') === (job.scheduled !== null), 'execution strategy agrees with the schedule');
+  return broken;
+}
+
+describe('generated jobs', () => {
+  it('keep every consistency rule for any seed, reference time and later look', () => {
+    fc.assert(
+      fc.property(seeds, referenceTimes, fc.integer({ min: 0, max: 3 * hour }), (seed, referenceTime, later) => {
+        const source = generatedJobSource(seed, 30, referenceTime);
+        for (let index = 0; index < source.size; index++) {
+          for (const now of [referenceTime, referenceTime + later]) {
+            const job = renderJob(source.record(index), [], now);
+            expect({ index, now, broken: violatedRules(job, now) }).toEqual({ index, now, broken: [] });
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('keep every rule after executions, at every step of their life', () => {
+    fc.assert(
+      fc.property(seeds, referenceTimes, fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 4 }), (seed, referenceTime, gaps) => {
+        const source = generatedJobSource(seed, 10, referenceTime);
+        for (let index = 0; index < source.size; index++) {
+          const record = source.record(index);
+          if (!record.fields.active) continue;
+          const runs = [];
+          let now = referenceTime;
+          for (const gap of gaps) {
+            now += gap;
+            runs.push(generateExecution(seed, record.fields.id, runs.length, now));
+            for (const look of [now, now + 3_000, now + 20_000, now + 60_000]) {
+              expect(violatedRules(renderJob(record, runs, look), look)).toEqual([]);
+            }
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('are the same for the same seed and differ for another', () => {
+    const referenceTime = Date.parse('2026-03-14T09:30:00Z');
+    const render = (seed: number) => JSON.stringify(Array.from({ length: 20 }, (_, i) => renderJob(generatedJobSource(seed, 20, referenceTime).record(i), [], referenceTime)));
+    expect(render(7)).toBe(render(7));
+    expect(render(7)).not.toBe(render(8));
+  });
+
+  it('show all five statuses and both types among a few hundred jobs', () => {
+    const referenceTime = Date.parse('2026-03-14T09:30:00Z');
+    const source = generatedJobSource(42, 400, referenceTime);
+    const jobs = Array.from({ length: source.size }, (_, i) => renderJob(source.record(i), [], referenceTime));
+    expect(new Set(jobs.map((job) => job.status))).toEqual(new Set(['scheduled', 'running', 'completed', 'failed', 'cancelled']));
+    expect(new Set(jobs.map((job) => job.type))).toEqual(new Set(['Unattended', 'Attended']));
+  });
+});
+
+describe('an execution', () => {
+  const referenceTime = Date.parse('2026-03-14T09:30:00Z');
+  const source = generatedJobSource(42, 50, referenceTime);
+  const index = Array.from({ length: 50 }, (_, i) => i).find((i) => {
+    const record = source.record(i);
+    return record.fields.active && renderJob(record, [], referenceTime).status !== 'running';
+  })!;
+  const record = source.record(index);
+  const run = generateExecution(42, record.fields.id, 0, referenceTime);
+  const statusAt = (now: number) => renderJob(record, [run], now).job_instances.at(-1)!.status;
+
+  it('goes Queued → Running → Completed or Failed as time passes', () => {
+    expect(statusAt(referenceTime)).toBe('queued');
+    expect(statusAt(run.started_at!)).toBe('running');
+    expect(['completed', 'failed']).toContain(statusAt(run.ended_at!));
+  });
+
+  it('moves previous_trigger and makes the job running until it ends', () => {
+    const job = renderJob(record, [run], referenceTime);
+    expect(job.previous_trigger).toBe(new Date(referenceTime).toISOString());
+    expect(job.status).toBe('running');
+    expect(job.end_date).toBeNull();
+    const after = renderJob(record, [run], run.ended_at!);
+    expect(after.end_date).toBe(new Date(run.ended_at!).toISOString());
+    expect(after.status).toBe(record.fields.scheduled ? 'scheduled' : run.outcome);
+  });
+
+  it('is the same run for the same seed, job and ordinal', () => {
+    expect(generateExecution(42, record.fields.id, 0, referenceTime)).toEqual(run);
+    expect(generateExecution(42, record.fields.id, 1, referenceTime).id).not.toBe(run.id);
+  });
+});

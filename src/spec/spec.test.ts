@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { Document, Spectral } from '@stoplight/spectral-core';
+import { Yaml } from '@stoplight/spectral-parsers';
+import { oas } from '@stoplight/spectral-rulesets';
+import { defaultSpecPath, loadSpec } from './loadSpec';
+import { indexOperations } from './operations';
+import { SpecError } from './errors';
+
+const text = readFileSync(defaultSpecPath, 'utf8');
+
+describe('the RPA Jobs spec', () => {
+  it('is a valid OpenAPI 3.1 document under swagger-parser', async () => {
+    const api = await SwaggerParser.validate(defaultSpecPath);
+    expect((api as { openapi: string }).openapi).toBe('3.1.0');
+  });
+
+  it("has no errors under Spectral's spectral:oas ruleset", async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [[oas as never, 'all']] });
+    const results = await spectral.run(new Document(text, Yaml, defaultSpecPath));
+    const errors = results.filter((result) => result.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('declares the three documented operations, each with an example of every response', async () => {
+    const operations = indexOperations(await loadSpec());
+    expect(operations.map((o) => `${o.method.toUpperCase()} ${o.pathTemplate} ${o.operationId}`)).toEqual([
+      'GET /api/v1/rpa/jobs listJobs',
+      'GET /api/v1/rpa/jobs/{id} getJob',
+      'POST /api/v1/rpa/jobs/{id}/_execute executeJob',
+    ]);
+    for (const operation of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+          expect({ at: `${operation.operationId} ${status} ${mediaType}`, examples: Object.keys(media.examples ?? {}).length > 0 }).toEqual({ at: `${operation.operationId} ${status} ${mediaType}`, examples: true });
+        }
+      }
+    }
+  });
+
+  it('gives every schema an example', async () => {
+    const api = await loadSpec();
+    const missing = Object.entries(api.components?.schemas ?? {})
+      .filter(([, schema]) => !(schema as { examples?: unknown[] }).examples?.length)
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it('makes every documented field of a job required', async () => {
+    const api = await loadSpec();
+    const job = api.components!.schemas!.Job as { required: string[]; properties: Record<string, { required?: string[] }> };
+    expect(job.required).toEqual(expect.arrayContaining(['id', 'job_name', 'process_name', 'process_id', 'process_version', 'environment_id', 'status', 'job_execution_strategy', 'job_instances', 'scheduled', 'priority', 'active', 'previous_trigger', 'next_trigger', 'force_user_context', 'eo_flow_enabled', 'job_context', 'preferences', 'description', 'type', 'metadata', 'start_date', 'end_date']));
+    expect(job.properties.job_context!.required).toEqual(['machine_id', 'device_name', 'user_identifier', 'dynamic_robots', 'robot_id', 'robot_name', 'user_name', 'user_details']);
+    expect(job.properties.metadata!.required).toEqual(['created_by', 'created_at', 'updated_by', 'updated_at', 'completed_at']);
+  });
+
+  it('explains every x-inferred choice in its description', () => {
+    const inferred = [...text.matchAll(/x-inferred: true/g)].length;
+    expect(inferred).toBeGreaterThanOrEqual(15);
+    const undescribed: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (record['x-inferred'] === true && !/x-inferred/.test(String(record.description ?? ''))) undescribed.push(at);
+      for (const [key, value] of Object.entries(record)) walk(value, `${at}/${key}`);
+    };
+    walk(require('yaml').parse(text), '');
+    expect(undescribed).toEqual([]);
+  });
+
+  it('matches the generated wire types (run npm run gen:types after editing the spec)', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'rpa-types-')), 'openapi.gen.ts');
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, 'openapi.gen.ts'), 'utf8'));
+  });
+
+  it('refuses a broken spec with a SpecError naming the file', async () => {
+    await expect(loadSpec(path.join(__dirname, '__no_such_spec__.yaml'))).rejects.toThrow(SpecError);
+    await expect(loadSpec(path.join(__dirname, '__no_such_spec__.yaml'))).rejects.toThrow(/__no_such_spec__\.yaml/);
+  });
+});
