@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // The CLI is tested as users run it: the built bin (npm test builds first), in a child process.
 const bin = path.resolve(__dirname, '../../dist/cli/main.js');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const dir = mkdtempSync(path.join(tmpdir(), 'rpa-cli-'));
 
 function run(...args: string[]) {

@@ -28,7 +28,7 @@ export function generateJob(world: World, ids: JobIdCodec, index: number): JobRe
   const editor = faker.datatype.boolean(0.6) ? owner : faker.helpers.arrayElement(world.people);
   const createdAt = alignToMinute(world.referenceTime - faker.number.int({ min: 20 * day, max: 420 * day }));
   const updatedAt =
-    scheduled && !active ? deactivationTime(world.referenceTime) : alignToMinute(faker.number.int({ min: createdAt, max: world.referenceTime - 5 * minute }));
+    scheduled && !active ? deactivationTime(world.referenceTime) : alignToMinute(faker.number.int({ min: createdAt + day, max: world.referenceTime - 5 * minute }));
   const historyEnd = active ? world.referenceTime : updatedAt;
 
   return {

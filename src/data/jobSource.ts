@@ -16,7 +16,7 @@ export interface JobSource {
   matches(index: number, environmentId: string, type: JobType): boolean;
 }
 
-const recordCacheSize = 2048;
+const recordCacheSize = 1024;
 
 /** Jobs computed from (seed, index) when asked for: 100,000 jobs cost no more memory than 10. */
 export function generatedJobSource(seed: number, size: number, referenceTime: number): JobSource {

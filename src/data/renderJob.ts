@@ -13,6 +13,29 @@ import { iso, statusAt, toWireInstance, type InstanceTimeline } from './timeline
  * - `metadata.completed_at` is the end of the last run when that run completed.
  */
 export function renderJob(record: JobRecord, extra: readonly InstanceTimeline[], now: number): Job {
+  const cached = rendered.get(record);
+  if (cached && cached.extra === extra && cached.runs === extra.length && cached.from <= now && now < cached.until) return cached.job;
+  const job = deriveJob(record, extra, now);
+  rendered.set(record, { extra, runs: extra.length, from: now, until: nextChange(record, extra, now, job), job });
+  return job;
+}
+
+/**
+ * A job's wire form changes only when one of its runs starts or ends, or its next trigger passes;
+ * in between the same (immutable) object is served again. Keyed by record; the runs array is
+ * compared by identity and length, as runs are only ever appended.
+ */
+const rendered = new WeakMap<JobRecord, { extra: readonly InstanceTimeline[]; runs: number; from: number; until: number; job: Job }>();
+
+function nextChange(record: JobRecord, extra: readonly InstanceTimeline[], now: number, job: Job): number {
+  let until = job.next_trigger === null || record.verbatim === job ? Infinity : Date.parse(job.next_trigger);
+  for (const instance of [...record.instances, ...extra]) {
+    for (const time of [instance.started_at, instance.ended_at]) if (time !== null && time > now && time < until) until = time;
+  }
+  return until;
+}
+
+function deriveJob(record: JobRecord, extra: readonly InstanceTimeline[], now: number): Job {
   if (record.verbatim && extra.length === 0) return record.verbatim;
   const { fields } = record;
   const instances = [...record.instances, ...extra];

@@ -28,10 +28,23 @@ export function createApp(context: AppContext): Express {
   return app;
 }
 
+/** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
+const serialized = new WeakMap<object, string>();
+
 function send(res: Response, outcome: Outcome): void {
   res.status(outcome.status);
   for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
-  res.type(outcome.contentType).send(JSON.stringify(outcome.body));
+  res.type(outcome.contentType).send(toJson(outcome.body));
+}
+
+function toJson(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  return json;
 }
 
 /** Our bug or bad setup: logged in full, answered as a 500 in the error shape, never a stack trace. */

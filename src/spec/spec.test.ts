@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -73,9 +73,14 @@ describe('the RPA Jobs spec', () => {
   });
 
   it('matches the generated wire types (run npm run gen:types after editing the spec)', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'rpa-types-')), 'openapi.gen.ts');
-    execFileSync(process.execPath, [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out], { stdio: 'pipe' });
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, 'openapi.gen.ts'), 'utf8'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'rpa-types-'));
+    const out = path.join(dir, 'openapi.gen.ts');
+    try {
+      execFileSync(process.execPath, [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out], { stdio: 'pipe' });
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, 'openapi.gen.ts'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a broken spec with a SpecError naming the file', async () => {

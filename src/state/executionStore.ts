@@ -1,12 +1,14 @@
 import type { InstanceTimeline } from '../data/timeline';
 
+const noRuns: readonly InstanceTimeline[] = Object.freeze([]);
+
 /** The runs started through the mock, per job id. Lives in the process; `reset` forgets them all. */
 export class ExecutionStore {
   private readonly byJob = new Map<string, InstanceTimeline[]>();
 
-  /** The runs started for a job, oldest first. */
+  /** The runs started for a job, oldest first; the same array until a run is added or state reset. */
   runsOf(jobId: string): readonly InstanceTimeline[] {
-    return this.byJob.get(jobId) ?? [];
+    return this.byJob.get(jobId) ?? noRuns;
   }
 
   add(jobId: string, run: InstanceTimeline): void {
