@@ -5,6 +5,8 @@ import { ListenError } from '../server/listen';
 import { SpecError } from '../spec/errors';
 import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
+import { VerifyUsageError, verifyCommand } from './verifyCommand';
+import { IonApiError } from '../contract/ionApi';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -18,7 +20,8 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .addCommand(serveCommand())
-    .addCommand(fixturesCommand());
+    .addCommand(fixturesCommand())
+    .addCommand(verifyCommand());
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
@@ -32,13 +35,13 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : usageError;
       return;
     }
-    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError) {
+    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError || error instanceof IonApiError || error instanceof VerifyUsageError) {
       process.stderr.write(`rpa-mock: ${error.message}\n`);
       process.exitCode = usageError;
       return;
     }
     process.stderr.write(`rpa-mock: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = usageError;
   }
 }
 

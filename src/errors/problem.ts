@@ -1,4 +1,5 @@
-import type { Problem, Violation } from '../spec/types';
+import type { Problem } from '../spec/types';
+import { toWireViolation, type Violation } from '../validator/violations';
 
 /** The fixed list of error kinds, each with its status and title. */
 export const problemKinds = {
@@ -20,5 +21,5 @@ export const problemContentType = 'application/problem+json';
 /** Builds the one error shape on the wire: `createProblem('not_found', 'No job has id x.')`. */
 export function createProblem(kind: ProblemKind, detail: string, errors?: Violation[]): Problem {
   const { status, title } = problemKinds[kind];
-  return errors && errors.length > 0 ? { type: kind, title, status, detail, errors } : { type: kind, title, status, detail };
+  return errors && errors.length > 0 ? { type: kind, title, status, detail, errors: errors.map(toWireViolation) } : { type: kind, title, status, detail };
 }

@@ -3,7 +3,7 @@ import type { Engine, EngineAnswer } from '../engines/engine';
 import { createProblem, problemContentType } from '../errors/problem';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
-import type { Violation } from '../spec/types';
+import type { Violation } from '../validator/violations';
 import type { OperationValidator } from '../validator';
 import { isAuthorized } from './auth';
 import { readBody } from './readBody';

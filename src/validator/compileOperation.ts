@@ -2,7 +2,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Operation } from '../spec/operations';
-import type { Violation } from '../spec/types';
+import type { Violation } from './violations';
 import { toViolations, type ViolationLocation } from './violations';
 
 /** The parts of a request the spec constrains, already parsed. */

@@ -5,13 +5,14 @@ import addFormats from 'ajv-formats';
 const openApiKeywords = ['example', 'discriminator', 'xml', 'externalDocs', 'x-inferred'];
 
 /**
- * An ajv instance for OpenAPI 3.1 schemas (JSON Schema 2020-12) that collects every violation.
+ * An ajv instance for OpenAPI 3.1 schemas (JSON Schema 2020-12) that collects every violation,
+ * verbose so each error carries its schema and value (for the x-inferred note and drift hints).
  * `coerce` is for parameters, which arrive as strings and are read as their schema's type.
  */
 export function createAjv({ coerce = false }: { coerce?: boolean } = {}): Ajv2020 {
   // The meta-schema check is off: the spec is validated as a whole when it is loaded, and compiling
   // the 2020-12 meta-schema costs 40 ms per instance at start-up.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: coerce, validateFormats: true, validateSchema: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: coerce, validateFormats: true, validateSchema: false, verbose: true });
   addFormats(ajv);
   for (const keyword of openApiKeywords) ajv.addKeyword(keyword);
   return ajv;

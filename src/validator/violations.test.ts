@@ -1,5 +1,5 @@
 import { createAjv } from './createAjv';
-import { toViolations } from './violations';
+import { toViolations, toWireViolation } from './violations';
 
 const ajv = createAjv();
 const validate = ajv.compile({
@@ -21,7 +21,7 @@ function violationsOf(value: unknown) {
 
 describe('toViolations', () => {
   it('reports every violation, each with its JSON pointer and rule', () => {
-    expect(violationsOf({ id: 'x', status: 'done', context: {}, extra: 1 })).toEqual(
+    expect(violationsOf({ id: 'x', status: 'done', context: {}, extra: 1 }).map(toWireViolation)).toEqual(
       expect.arrayContaining([
         { location: 'response', pointer: '/end_date', rule: 'required', message: 'response body at /end_date is required' },
         { location: 'response', pointer: '/extra', rule: 'additionalProperties', message: 'response body at /extra is not allowed here (unknown property)' },
@@ -35,10 +35,10 @@ describe('toViolations', () => {
 
   it('folds a nullable oneOf into the rule the value broke', () => {
     expect(violationsOf({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'running', end_date: 'yesterday' })).toEqual([
-      { location: 'response', pointer: '/end_date', rule: 'format', message: 'response body at /end_date must be a valid date-time' },
+      { location: 'response', pointer: '/end_date', rule: 'format', message: 'response body at /end_date must be a valid date-time', expected: 'a date-time', actual: 'yesterday' },
     ]);
     expect(violationsOf({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'running', end_date: 5 })).toEqual([
-      { location: 'response', pointer: '/end_date', rule: 'type', message: 'response body at /end_date must be string or null' },
+      { location: 'response', pointer: '/end_date', rule: 'type', message: 'response body at /end_date must be string or null', expected: 'string or null', actual: 5 },
     ]);
   });
 
@@ -49,6 +49,33 @@ describe('toViolations', () => {
       "query parameter 'environment' is required",
       'query parameter \'type\' must be one of: "Unattended", "Attended"',
     ]);
+  });
+
+  it('says what was expected and what was found', () => {
+    expect(violationsOf({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'Done', end_date: null })).toEqual([
+      expect.objectContaining({ pointer: '/status', expected: 'one of "running", "completed"', actual: 'Done' }),
+    ]);
+  });
+
+  it('guesses a renamed or misspelt field', () => {
+    const loose = ajv.compile({ type: 'object', required: ['job_name', 'process_name'], properties: { job_name: { type: 'string' }, process_name: { type: 'string' } } });
+    loose({ jobName: 'x', proces_name: 'y' });
+    expect(toViolations(loose.errors, 'response').map((v) => v.hint)).toEqual([
+      '`jobName` found where `job_name` is required: renamed?',
+      '`proces_name` found where `process_name` is required: a typo?',
+    ]);
+    validate({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'running', end_date: null, staus: 'x' });
+    expect(toViolations(validate.errors, 'body')[0]!.hint).toBe('did you mean `status`?');
+  });
+
+  it('marks rules of x-inferred parts of the spec', () => {
+    const inferred = ajv.compile({
+      type: 'object',
+      required: ['status', 'name'],
+      properties: { status: { 'x-inferred': true, enum: ['completed'] }, name: { type: 'string' }, count: { 'x-inferred': true, type: 'integer' } },
+    });
+    inferred({ status: 'Completed', name: 3, count: 'many' });
+    expect(toViolations(inferred.errors, 'response').map((v) => `${v.pointer} ${v.inferred === true}`)).toEqual(['/status true', '/name false', '/count true']);
   });
 
   it('returns nothing for no errors', () => {

@@ -1,7 +1,20 @@
 import type { ErrorObject } from 'ajv';
-import type { Violation } from '../spec/types';
+import type { Violation as WireViolation } from '../spec/types';
+import { suggestRename } from './suggestRename';
 
-export type ViolationLocation = Violation['location'];
+export type ViolationLocation = WireViolation['location'];
+
+/** A violation with what a person needs to fix it; the wire form keeps the first four fields. */
+export interface Violation extends WireViolation {
+  /** What the rule wants, in words: `one of "running", "completed"`, `string or null`, `present`. */
+  expected?: string;
+  /** The value found; absent when the value is missing. */
+  actual?: unknown;
+  /** The rule belongs to a part of the spec marked x-inferred: the documentation did not settle it. */
+  inferred?: boolean;
+  /** A guess at the cause, such as a renamed field. */
+  hint?: string;
+}
 
 /** What a location is called in messages. */
 const locationNames: Record<ViolationLocation, string> = {
@@ -22,8 +35,66 @@ export function toViolations(errors: ErrorObject[] | null | undefined, location:
   if (!errors) return [];
   return foldAlternatives(errors).map((error) => {
     const pointer = pointerOf(error);
-    return { location, pointer, rule: error.keyword, message: `${subject(location, pointer, documentName)} ${describe(error)}` };
+    const violation: Violation = { location, pointer, rule: error.keyword, message: `${subject(location, pointer, documentName)} ${describe(error)}`, expected: expectedOf(error) };
+    if (error.keyword !== 'required' && 'data' in error) violation.actual = error.data;
+    if (isInferred(error)) violation.inferred = true;
+    const hint = hintFor(error);
+    if (hint) violation.hint = hint;
+    return violation;
   });
+}
+
+/** The four fields of the error shape on the wire. */
+export function toWireViolation({ location, pointer, rule, message }: Violation): WireViolation {
+  return { location, pointer, rule, message };
+}
+
+function expectedOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return 'present';
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return 'absent';
+    case 'enum':
+      return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return String(params.type).split(',').join(' or ');
+    case 'format':
+      return `a ${String(params.format)}`;
+    default:
+      return (error.message ?? error.keyword).replace(/^must (be )?/, '');
+  }
+}
+
+/**
+ * Whether the rule's own schema is marked x-inferred (needs ajv's `verbose` errors). A missing
+ * field is marked only when the object that requires it is: its presence is documented even where
+ * its format or values were inferred.
+ */
+function isInferred(error: ErrorObject): boolean {
+  return (error.parentSchema as Record<string, unknown> | undefined)?.['x-inferred'] === true;
+}
+
+/** A missing field next to an unknown one that looks like it, or an unknown field like a known one. */
+function hintFor(error: ErrorObject): string | undefined {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  const known = Object.keys(parent?.properties ?? {});
+  const data = (error as { data?: unknown }).data;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required' && data && typeof data === 'object' && !Array.isArray(data)) {
+    const missing = String(params.missingProperty);
+    const unknown = Object.keys(data).filter((key) => !known.includes(key));
+    const match = suggestRename(missing, unknown);
+    if (match) return `\`${match.name}\` found where \`${missing}\` is required: ${match.reason === 'renamed' ? 'renamed?' : 'a typo?'}`;
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(params.additionalProperty);
+    const match = suggestRename(extra, known);
+    if (match) return `did you mean \`${match.name}\`?`;
+  }
+  return undefined;
 }
 
 function pointerOf(error: ErrorObject): string {

@@ -1,0 +1,83 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMock, listen, close, type MockOptions } from '../../src';
+
+/** What passes between the mock and the checks, for a transform to change. */
+export interface Passing {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Fetches from the real mock behind the transform, for transforms that need more data. */
+export type Upstream = (path: string) => Promise<unknown>;
+
+export type Transform = (response: Passing, upstream: Upstream) => Passing | Promise<Passing>;
+
+/**
+ * A deliberately broken variant of the mock: the real mock behind a response transform, each on
+ * its own port on 127.0.0.1. `injectToken` adds credentials to every request, so a mock that
+ * requires them looks like a server that does not.
+ */
+export async function startDriftingMock(transform: Transform, options: Partial<MockOptions> = {}, injectToken?: string) {
+  const mock = await createMock({ log: 'silent', ...options });
+  const mockServer = await listen(mock.app, '127.0.0.1', 0);
+  const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
+  const upstream: Upstream = async (path) => (await fetch(`${mockUrl}${path}`, { headers: injectToken ? { Authorization: `Bearer ${injectToken}` } : {} })).json();
+  const proxy: Server = createServer((req, res) => {
+    forward(req, mockUrl, injectToken)
+      .then((passing) => transform(passing, upstream))
+      .then((out) => {
+        res.writeHead(out.status, { 'Content-Type': out.contentType, 'Content-Length': Buffer.byteLength(out.body) });
+        res.end(out.body);
+      })
+      .catch((error: Error) => {
+        res.writeHead(599);
+        res.end(error.message);
+      });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        proxy.closeAllConnections();
+      });
+      await close(mockServer);
+    },
+  };
+}
+
+async function forward(req: IncomingMessage, mockUrl: string, injectToken: string | undefined): Promise<Passing> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers: Record<string, string> = {};
+  for (const name of ['authorization', 'content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+  if (injectToken) headers.authorization = `Bearer ${injectToken}`;
+  const response = await fetch(`${mockUrl}${req.url}`, { method: req.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+  return { method: req.method!, path: req.url!, status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+}
+
+/** Applies `change` to every job a response carries: the jobs of a list, or the job by id. */
+export function changeJobs(change: (job: Record<string, unknown>) => void): Transform {
+  return (passing) => {
+    if (passing.status !== 200 || passing.method !== 'GET') return passing;
+    const body = JSON.parse(passing.body) as Record<string, unknown>;
+    const jobs = Array.isArray(body.jobs) ? (body.jobs as Record<string, unknown>[]) : [body];
+    jobs.forEach(change);
+    return { ...passing, body: JSON.stringify(body) };
+  };
+}
+
+/** Whether a response is the answer to GET /jobs/{id}. */
+export function isJobById(passing: Passing): boolean {
+  return passing.method === 'GET' && /^\/api\/v1\/rpa\/jobs\/[^/?]+$/.test(passing.path);
+}
+
+/** Whether a response is the answer to GET /jobs. */
+export function isJobList(passing: Passing): boolean {
+  return passing.method === 'GET' && /^\/api\/v1\/rpa\/jobs(\?|$)/.test(passing.path);
+}

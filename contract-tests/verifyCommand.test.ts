@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { close, createMock, listen } from '../src';
+import { exitCodeOf, runContract } from '../src/contract';
+
+const bin = path.resolve(__dirname, '../dist/cli/main.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'rpa-verify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runVerify(...args: string[]) {
+  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [bin, 'verify', ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number((error as { code?: number }).code) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function startServer(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('rpa-mock verify --ionapi', () => {
+  it('gets a token from the file, checks with it, and never prints a secret', async () => {
+    const token = 'ion-issued-token-0123456789';
+    const mock = await createMock({ log: 'silent', authToken: token });
+    const mockServer = await listen(mock.app, '127.0.0.1', 0);
+    const tokenEndpoint = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ access_token: token, token_type: 'Bearer' }));
+      });
+    });
+    const pu = `${await startServer(tokenEndpoint)}/ACME_TST/as/`;
+    const ionapi = path.join(dir, 'ci.ionapi');
+    const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
+    writeFileSync(ionapi, JSON.stringify({ ti: 'ACME_TST', ci: 'client-id', cs: 'client-secret-xyz', iu: mockUrl, pu, ot: 'token.oauth2', saak: 'access-key-abc', sask: 'secret-key-def' }));
+    const junit = path.join(dir, 'verify.xml');
+    const json = path.join(dir, 'verify.json');
+    try {
+      const result = await runVerify('--ionapi', ionapi, '--base-url', mockUrl, '--junit', junit, '--json', json);
+      expect(result.stdout).toMatch(/ok {3}auth\/no-token/);
+      expect(result.status).toBe(0);
+      for (const text of [result.stdout, result.stderr, readFileSync(junit, 'utf8'), readFileSync(json, 'utf8')]) {
+        for (const secret of [token, 'client-secret-xyz', 'secret-key-def', 'access-key-abc']) expect(text).not.toContain(secret);
+      }
+      expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites name="rpa-mock verify" tests="9" failures="0" errors="0" skipped="1"/);
+      expect(JSON.parse(readFileSync(json, 'utf8')).summary).toEqual({ passed: 8, failed: 0, warning: 0, skipped: 1, error: 0 });
+    } finally {
+      await close(mockServer);
+      tokenEndpoint.close();
+    }
+  });
+
+  it('exits 2 with a clear message for a bad .ionapi file', async () => {
+    const result = await runVerify('--ionapi', path.join(dir, 'missing.ionapi'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/the \.ionapi file .*missing\.ionapi cannot be read: no such file/);
+  });
+});
+
+describe('rpa-mock verify --junit', () => {
+  it('writes failures as JUnit failures with the field and the rule', async () => {
+    const drifted = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ count: 1, jobs: [{ id: 'not-a-uuid' }] }));
+      req.resume();
+    });
+    const url = await startServer(drifted);
+    const junit = path.join(dir, 'failing.xml');
+    try {
+      const result = await runVerify('--base-url', url, '--junit', junit);
+      expect(result.status).toBe(1);
+      const xml = readFileSync(junit, 'utf8');
+      expect(xml).toMatch(/<failure message="response body at \/jobs\/0\/job_name is required" type="contract">/);
+      expect(xml).toMatch(/response body at \/jobs\/0\/id must be a valid uuid \[rule: format\] \(x-inferred: the documentation did not settle this\)\nexpected: a uuid; actual: &quot;not-a-uuid&quot;/);
+    } finally {
+      drifted.close();
+    }
+  });
+});
+
+describe('a server that hangs', () => {
+  it('is reported after the time-out, not waited on', async () => {
+    const hanging = createServer(() => undefined);
+    const url = await startServer(hanging);
+    try {
+      const started = performance.now();
+      const report = await runContract({ baseUrl: url, timeoutMs: 300, retries: 0 });
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(report.checks[0]).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/no answer within 300 ms/) });
+      expect(exitCodeOf(report)).toBe(2);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { baseUrlOf, exitCodeOf, fetchToken, formatReport, maskSecrets, prepareContract, readIonApi, runContract, toJUnit, defaultContractOptions, type ContractOptions } from '../contract';
+import { integerIn } from './parsers';
+
+interface VerifyFlags {
+  baseUrl?: string;
+  environment: string;
+  token?: string;
+  ionapi?: string;
+  maxJobs: number;
+  allowExecute?: boolean;
+  failOnExtra?: boolean;
+  timeout: number;
+  retries: number;
+  junit?: string;
+  json?: string;
+  spec: string;
+  listChecks?: boolean;
+}
+
+/** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
+export class VerifyUsageError extends Error {}
+
+/** `rpa-mock verify`: checks a deployment or the mock against the spec, for CI. */
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description('Check a real deployment (or the mock) against the spec. Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error.')
+    .addOption(new Option('--base-url <url>', 'API base, up to /api/v1, such as https://<gateway>/<TENANT>/RPA (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
+    .addOption(new Option('--environment <name>', 'environment whose jobs are listed').default(defaultContractOptions.environment))
+    .addOption(new Option('--token <token>', 'bearer token to send; then requests without it or with a wrong one must get 401').env('RPA_TOKEN'))
+    .addOption(new Option('--ionapi <file>', 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint').env('RPA_IONAPI').conflicts('token'))
+    .addOption(new Option('--max-jobs <count>', 'how many listed jobs to fetch by id').default(defaultContractOptions.maxJobs).argParser(integerIn(0, 10_000, 'max-jobs')))
+    .addOption(new Option('--allow-execute', 'also execute a job (off by default: against a real tenant it starts a robot)'))
+    .addOption(new Option('--fail-on-extra', 'fail on fields the spec does not know (a warning by default)'))
+    .addOption(new Option('--timeout <ms>', 'time-out of one request').default(defaultContractOptions.timeoutMs).argParser(integerIn(1, 600_000, 'timeout')))
+    .addOption(new Option('--retries <count>', 'retries of a request whose connection failed').default(defaultContractOptions.retries).argParser(integerIn(0, 10, 'retries')))
+    .addOption(new Option('--junit <file>', 'also write the results as JUnit XML'))
+    .addOption(new Option('--json <file>', 'also write the results as JSON'))
+    .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultContractOptions.specPath, 'the bundled RPA Jobs spec'))
+    .addOption(new Option('--list-checks', 'print the checks that would run, and send nothing'))
+    .action(async (flags: VerifyFlags) => {
+      process.exitCode = await verify(flags);
+    });
+}
+
+async function verify(flags: VerifyFlags): Promise<number> {
+  const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
+  const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);
+  if (flags.listChecks) {
+    const { checks } = await prepareContract({ ...options(flags, flags.token), baseUrl: baseUrl ?? 'http://127.0.0.1:4010' });
+    for (const check of checks) process.stdout.write(`${check.id}\t${check.title}\n`);
+    return 0;
+  }
+  if (!baseUrl) throw new VerifyUsageError('verify needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new VerifyUsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`);
+  const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
+  const secrets = [token, credentials?.cs, credentials?.sask, credentials?.saak];
+  const report = await runContract({ ...options(flags, token), baseUrl });
+  process.stdout.write(maskSecrets(formatReport(report), secrets));
+  if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
+  if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
+  return exitCodeOf(report);
+}
+
+function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOptions, 'baseUrl'> {
+  return {
+    environment: flags.environment,
+    token,
+    maxJobs: flags.maxJobs,
+    allowExecute: flags.allowExecute === true,
+    failOnExtra: flags.failOnExtra === true,
+    timeoutMs: flags.timeout,
+    retries: flags.retries,
+    specPath: flags.spec,
+  };
+}

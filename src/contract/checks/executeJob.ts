@@ -1,0 +1,40 @@
+import type { Job, JobInstance } from '../../spec/types';
+import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
+import { callOperation, describeCall } from './call';
+
+export function executeJobChecks(): Check[] {
+  return [
+    {
+      id: 'executeJob/run-appears',
+      operationId: 'executeJob',
+      title: "POST /api/v1/rpa/jobs/{id}/_execute answers 202 with a run that then shows in the job's instances",
+      run: checkExecution,
+    },
+  ];
+}
+
+async function checkExecution(context: CheckContext): Promise<Finding[]> {
+  if (!context.options.allowExecute) throw new SkipCheck('pass --allow-execute to run it (against a real tenant it starts a robot)');
+  const jobs = [...context.fetched.values(), ...context.listed.values()];
+  const job = jobs.find((j) => j.active === true && j.status !== 'running') ?? jobs.find((j) => j.active === true);
+  if (!job) throw new SkipCheck('no active job was listed to execute');
+  const { findings, body } = await callOperation(context, 'executeJob', { params: { id: job.id }, body: {} }, 202);
+  const run = body as JobInstance | undefined;
+  if (!run || typeof run.id !== 'string') return findings;
+  const after = await callOperation(context, 'getJob', { params: { id: job.id } }, 200);
+  findings.push(...after.findings);
+  const instances = (after.body as Job | undefined)?.job_instances;
+  if (Array.isArray(instances) && !instances.some((instance) => instance?.id === run.id)) {
+    findings.push({
+      severity: 'failure',
+      request: describeCall(context, 'getJob', { params: { id: job.id } }),
+      pointer: '/job_instances',
+      rule: 'execution',
+      message: `the run ${run.id} that _execute answered is not among the job's ${instances.length} instances`,
+      expected: run.id,
+      actual: instances.map((instance) => instance?.id),
+      inferred: true,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,38 @@
+import { defaultSpecPath } from '../spec/loadSpec';
+
+/** What `verify` checks and how: one typed object, defaults set here. */
+export interface ContractOptions {
+  /** The API base, up to but not including `/api/v1/…`, such as https://gateway/TENANT/RPA. */
+  baseUrl: string;
+  /** The environment whose jobs are listed. */
+  environment: string;
+  /** A bearer token to send; when set, requests without it or with a wrong one must get 401. */
+  token: string | undefined;
+  /** How many jobs of the list are fetched by id. */
+  maxJobs: number;
+  /** Whether to execute a job: against a real tenant that starts a robot. */
+  allowExecute: boolean;
+  /** Whether fields the spec does not know fail the run instead of warning. */
+  failOnExtra: boolean;
+  /** Time-out of one request, in ms. */
+  timeoutMs: number;
+  /** Retries of a request whose connection failed (refused, reset); never of one that timed out. */
+  retries: number;
+  specPath: string;
+}
+
+export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
+  environment: 'default',
+  token: undefined,
+  maxJobs: 20,
+  allowExecute: false,
+  failOnExtra: false,
+  timeoutMs: 10_000,
+  retries: 2,
+  specPath: defaultSpecPath,
+};
+
+export function resolveContractOptions(options: Partial<ContractOptions> & { baseUrl: string }): ContractOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return { ...defaultContractOptions, ...defined, baseUrl: options.baseUrl.replace(/\/+$/, '') } as ContractOptions;
+}

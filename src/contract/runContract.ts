@@ -1,0 +1,69 @@
+import { loadSpec, type OpenApiDocument } from '../spec/loadSpec';
+import { indexOperations } from '../spec/operations';
+import { compileValidators } from '../validator';
+import { ConnectionError, createClient } from './httpClient';
+import { resolveContractOptions, type ContractOptions } from './options';
+import { planChecks } from './planChecks';
+import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type CheckResult, type ContractReport } from './types';
+
+/** Prepares the checks of a run; `checks` lists them without sending a request. */
+export async function prepareContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument) {
+  const resolved = resolveContractOptions(options);
+  const api = spec ?? (await loadSpec(resolved.specPath));
+  const operations = indexOperations(api);
+  const context: CheckContext = {
+    options: resolved,
+    send: createClient(resolved),
+    operations: new Map(operations.map((operation) => [operation.operationId, operation])),
+    validators: compileValidators(operations),
+    listed: new Map(),
+    fetched: new Map(),
+  };
+  return { context, checks: planChecks(context) };
+}
+
+/**
+ * Checks a deployment (or the mock) against the spec: every operation, every response, every
+ * violation. `const report = await runContract({ baseUrl: 'http://127.0.0.1:4010' })`.
+ */
+export async function runContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument): Promise<ContractReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const { context, checks } = await prepareContract(options, spec);
+  const results: CheckResult[] = [];
+  let unreachable = false;
+  for (const check of checks) {
+    // Once the server cannot be reached, the other checks are not worth their retries.
+    if (unreachable) {
+      results.push({ id: check.id, operationId: check.operationId, title: check.title, outcome: 'error', findings: [], reason: 'not run: the server cannot be reached', durationMs: 0 });
+      continue;
+    }
+    const { result, connectionError } = await runCheck(check, context);
+    results.push(result);
+    unreachable = connectionError?.kind === 'unreachable';
+  }
+  const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
+  for (const result of results) summary[result.outcome] += 1;
+  return { baseUrl: context.options.baseUrl, environment: context.options.environment, startedAt, durationMs: performance.now() - started, checks: results, summary };
+}
+
+async function runCheck(check: Check, context: CheckContext): Promise<{ result: CheckResult; connectionError?: ConnectionError }> {
+  const started = performance.now();
+  const base = { id: check.id, operationId: check.operationId, title: check.title };
+  try {
+    const findings = await check.run(context);
+    const outcome: CheckOutcome = findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
+    return { result: { ...base, outcome, findings, durationMs: performance.now() - started } };
+  } catch (error) {
+    if (error instanceof SkipCheck) return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: performance.now() - started } };
+    if (error instanceof ConnectionError) return { result: { ...base, outcome: 'error', findings: [], reason: error.message, durationMs: performance.now() - started }, connectionError: error };
+    throw error;
+  }
+}
+
+/** 0: every check passed (warnings allowed); 1: a contract violation; 2: a check could not run. */
+export function exitCodeOf(report: ContractReport): 0 | 1 | 2 {
+  if (report.summary.failed > 0) return 1;
+  if (report.summary.error > 0) return 2;
+  return 0;
+}

@@ -1,0 +1,72 @@
+import type { Job } from '../spec/types';
+import type { Operation } from '../spec/operations';
+import type { OperationValidator } from '../validator';
+import type { Send } from './httpClient';
+import type { ContractOptions } from './options';
+
+/** One thing a check found wrong: a failure, or a warning that does not fail the run. */
+export interface Finding {
+  severity: 'failure' | 'warning';
+  message: string;
+  /** The request that showed it: `GET https://…/api/v1/rpa/jobs/… → 200`. */
+  request?: string;
+  pointer?: string;
+  rule?: string;
+  expected?: string;
+  actual?: unknown;
+  /** A guess at the cause, such as a renamed field. */
+  hint?: string;
+  /** The rule belongs to a part of the spec the documentation did not settle (x-inferred). */
+  inferred?: boolean;
+}
+
+export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'error';
+
+export interface CheckResult {
+  id: string;
+  operationId: string;
+  title: string;
+  outcome: CheckOutcome;
+  findings: Finding[];
+  /** Why the check was skipped or could not run. */
+  reason?: string;
+  durationMs: number;
+}
+
+export interface ContractReport {
+  baseUrl: string;
+  environment: string;
+  startedAt: string;
+  durationMs: number;
+  checks: CheckResult[];
+  summary: Record<CheckOutcome, number>;
+}
+
+/** What the checks share: the spec, the client, and what earlier checks saw. */
+export interface CheckContext {
+  options: ContractOptions;
+  send: Send;
+  operations: Map<string, Operation>;
+  validators: Map<string, OperationValidator>;
+  /** Jobs seen in lists, by id, in list order. */
+  listed: Map<string, Job>;
+  /** Jobs fetched by id. */
+  fetched: Map<string, Job>;
+  /** The environment id the first non-empty list carried. */
+  environmentId?: string;
+}
+
+/** A check: runs its requests and returns what it found; throws SkipCheck when it cannot apply. */
+export interface Check {
+  id: string;
+  operationId: string;
+  title: string;
+  run(context: CheckContext): Promise<Finding[]>;
+}
+
+export class SkipCheck extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SkipCheck';
+  }
+}
