@@ -58,6 +58,16 @@ async function load(name: string, url: string, paths: string[]): Promise<Measure
   return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/** Wall time of `rpa-mock verify --allow-execute` against the mock, from process start to exit. */
+async function timeVerify(url: string): Promise<number> {
+  const started = performance.now();
+  const code = await new Promise<number | null>((resolve) => {
+    spawn(process.execPath, [cli, 'verify', '--base-url', url, '--allow-execute'], { stdio: 'ignore' }).on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`verify against the mock exited with ${code}`);
+  return performance.now() - started;
+}
+
 function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
 
     const mock = await serveMock();
     children.push(mock.child);
+    const verifyMs = await timeVerify(mock.url);
     const list = await (await fetch(`${mock.url}${jobsPath}?environment=default`)).text();
     const ids = (JSON.parse(list) as { jobs: { id: string }[] }).jobs.map((job) => job.id);
     const byId: Record<string, string> = {};
@@ -124,6 +135,7 @@ async function main(): Promise<void> {
     const targets = [
       { name: 'by-id throughput, mock/bare (validation on)', value: ratio('GET /jobs/{id}'), text: ratio('GET /jobs/{id}').toFixed(2), met: ratio('GET /jobs/{id}') >= 0.6, target: '>= 0.6' },
       { name: 'list throughput, mock/bare', value: ratio('GET /jobs'), text: ratio('GET /jobs').toFixed(2), met: true, target: '(reported)' },
+      { name: 'full verify against the local mock (CLI)', value: verifyMs, text: `${verifyMs.toFixed(0)} ms`, met: verifyMs < 5000, target: '< 5000 ms' },
       { name: 'start-up to first answer (median of 3)', value: median(startups), text: `${median(startups).toFixed(0)} ms`, met: median(startups) < 1000, target: '< 1000 ms' },
       { name: 'RSS with --jobs 100000, at start', value: rssAtStart, text: `${rssAtStart.toFixed(0)} MB`, met: rssAtStart < 150, target: '< 150 MB' },
       { name: 'RSS with --jobs 100000, after 2,000 GETs by id', value: rssAfterUse, text: `${rssAfterUse.toFixed(0)} MB`, met: rssAfterUse < 150, target: '< 150 MB' },
