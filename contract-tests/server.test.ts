@@ -70,12 +70,16 @@ describe('--strict', () => {
   async function appWith(engine: Engine, strict: boolean) {
     const operations = indexOperations(await loadSpec());
     return createApp({
-      match: createOperationMatcher(operations),
-      validators: compileValidators(operations),
-      engine,
-      authToken: undefined,
-      strict,
-      bodyLimit: 1024,
+      api: {
+        match: createOperationMatcher(operations),
+        validators: compileValidators(operations),
+        engine,
+        authToken: undefined,
+        bodyLimit: 1024,
+        requestCheck: 'reject',
+        responseCheck: strict ? 'reject' : 'off',
+        rejectAs: 'invalid_response',
+      },
       logger: createLogger('silent'),
       corsOrigins: [],
     });

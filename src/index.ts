@@ -6,5 +6,5 @@ export { loadSpec, defaultSpecPath, type OpenApiDocument } from './spec/loadSpec
 export { SpecError } from './spec/errors';
 export { FixtureError } from './fixtures/loadFixtures';
 export { createFixtures } from './fixtures/createFixtures';
-export { ManualClock, type Clock } from './state/clock';
+export { VirtualClock, type Clock, type SettableClock } from './state/clock';
 export type { Job, JobList, JobInstance, Problem, Violation } from './spec/types';

@@ -4,6 +4,8 @@ import { defaultSpecPath } from './spec/loadSpec';
 export interface MockOptions {
   /** The OpenAPI document to serve. */
   specPath: string;
+  /** 'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec. */
+  engine: 'faker' | 'prism';
   /** Seed of the generated data; the same seed gives the same jobs. */
   seed: number;
   /** How many jobs to generate. */
@@ -20,6 +22,16 @@ export interface MockOptions {
   authToken: string | undefined;
   /** Browser origins allowed besides localhost ones; '*' allows every origin. */
   corsOrigins: string[];
+  /** Latency of every request in ms: a number, or "min-max". */
+  latency: string | undefined;
+  /** Share of requests answered with a 500, from 0 to 1. */
+  errorRate: number | undefined;
+  /** A scenario file (JSON or YAML) with latency and error rate, in general and per operation. */
+  scenario: string | undefined;
+  /** Serve the control API and the inspector under /__mock. */
+  control: boolean;
+  /** How many requests the journal keeps. */
+  journalSize: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   host: string;
@@ -33,6 +45,7 @@ export const defaultReferenceTime = Date.parse('2026-03-14T09:30:00.000Z');
 
 export const defaultOptions: MockOptions = {
   specPath: defaultSpecPath,
+  engine: 'faker',
   seed: 42,
   jobs: 50,
   now: defaultReferenceTime,
@@ -41,6 +54,11 @@ export const defaultOptions: MockOptions = {
   strict: false,
   authToken: undefined,
   corsOrigins: [],
+  latency: undefined,
+  errorRate: undefined,
+  scenario: undefined,
+  control: true,
+  journalSize: 500,
   bodyLimit: 100 * 1024,
   host: '127.0.0.1',
   port: 4010,

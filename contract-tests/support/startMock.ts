@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createMock, type MockOptions } from '../../src';
-import { ManualClock } from '../../src/state/clock';
+import { VirtualClock } from '../../src/state/clock';
 import { defaultReferenceTime } from '../../src/options';
 
 export const jobsPath = '/api/v1/rpa/jobs';
@@ -10,7 +10,7 @@ export const jobsPath = '/api/v1/rpa/jobs';
  * clock the test moves by hand. Each test gets its own, so no test sees another's state.
  */
 export async function startMock(options: Partial<MockOptions> = {}) {
-  const clock = new ManualClock(typeof options.now === 'number' ? options.now : defaultReferenceTime);
+  const clock = new VirtualClock(typeof options.now === 'number' ? options.now : defaultReferenceTime, 'frozen');
   const mock = await createMock({ strict: true, log: 'silent', ...options }, { clock });
   return { mock, clock, http: request(mock.app) };
 }

@@ -1,4 +1,5 @@
 import type { Operation } from '../spec/operations';
+import type { Preferences } from '../server/preferences';
 
 /** A request that matched an operation and passed validation. */
 export interface EngineRequest {
@@ -7,6 +8,8 @@ export interface EngineRequest {
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** What the `Prefer` header asked for. */
+  preferences: Preferences;
 }
 
 /** What an engine answers; the server validates it (with --strict) and writes it. */

@@ -11,6 +11,8 @@ export const problemKinds = {
   payload_too_large: { status: 413, title: 'Payload too large' },
   internal_error: { status: 500, title: 'Internal server error' },
   invalid_response: { status: 500, title: 'Response breaks the contract' },
+  invalid_upstream_response: { status: 502, title: "Upstream's response breaks the contract" },
+  upstream_unavailable: { status: 502, title: 'Upstream unavailable' },
 } as const satisfies Record<Problem['type'], { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;
@@ -22,4 +24,10 @@ export const problemContentType = 'application/problem+json';
 export function createProblem(kind: ProblemKind, detail: string, errors?: Violation[]): Problem {
   const { status, title } = problemKinds[kind];
   return errors && errors.length > 0 ? { type: kind, title, status, detail, errors: errors.map(toWireViolation) } : { type: kind, title, status, detail };
+}
+
+/** The kind of error a status stands for, for answers asked for by status (`Prefer: code=404`). */
+export function problemKindOf(status: number): ProblemKind {
+  const kind = (Object.keys(problemKinds) as ProblemKind[]).find((k) => problemKinds[k].status === status);
+  return kind ?? (status >= 500 ? 'internal_error' : 'invalid_request');
 }

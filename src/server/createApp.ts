@@ -1,16 +1,24 @@
-import express, { type ErrorRequestHandler, type Express, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createProblem, problemContentType } from '../errors/problem';
+import type { Journal } from '../state/journal';
 import { corsMiddleware } from './cors';
 import { handleRequest, type Outcome, type PipelineContext } from './pipeline';
 import { requestLog } from './requestLog';
 
-export interface AppContext extends PipelineContext {
+export interface AppContext {
+  /** The API: the RPA spec's operations, answered by an engine. */
+  api: PipelineContext;
+  /** The control API under /__mock, with its own spec; absent with --no-control. */
+  control?: PipelineContext & { document: object };
+  /** Pages for people (/docs, /__mock/), mounted before the API. */
+  pages?: express.Router;
+  journal?: Journal;
   logger: Logger;
   corsOrigins: string[];
 }
 
-/** The HTTP edge: the one place that knows Express. Everything it answers goes through the pipeline. */
+/** The HTTP edge: the one place that knows Express. Every answer goes through a pipeline. */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -18,14 +26,46 @@ export function createApp(context: AppContext): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(context.logger));
   app.use(corsMiddleware(context.corsOrigins));
-  app.use((req, res, next) => {
-    handleRequest(context, req).then((outcome) => {
-      if (outcome.responseViolations) context.logger.warn({ errors: outcome.responseViolations }, 'response breaks the spec');
-      send(res, outcome);
-    }, next);
-  });
+  if (context.pages) app.use(context.pages);
+  if (context.control) {
+    const control = context.control;
+    app.get('/__mock/openapi.json', (_req, res) => void res.json(control.document));
+    app.use((req, res, next) => (req.path.startsWith('/__mock/') ? answer(control, undefined, context.logger)(req, res, next) : next()));
+  }
+  app.use(answer(context.api, context.journal, context.logger));
   app.use(errorMiddleware(context.logger));
   return app;
+}
+
+/** Runs the pipeline for each request, writes its outcome, and notes it in the journal. */
+function answer(pipeline: PipelineContext, journal: Journal | undefined, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    handleRequest(pipeline, req).then((outcome) => {
+      send(res, outcome);
+      report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
+      journal?.record({
+        at: new Date().toISOString(),
+        method: req.method,
+        url: req.originalUrl,
+        operationId: outcome.operation?.operationId ?? null,
+        status: outcome.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        request: { valid: outcome.requestViolations.length === 0, violations: outcome.requestViolations },
+        checkResponse: () => outcome.responseViolations ?? outcome.checkResponse(),
+        ...(outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0) ? { fault: outcome.fault } : {}),
+      });
+    }, next);
+  };
+}
+
+/** Injected faults and broken contracts get log lines of their own, each violation with its pointer and rule. */
+function report(logger: Logger, method: string, url: string, outcome: Outcome, logRequestViolations: boolean): void {
+  const { fault } = outcome;
+  if (fault && (fault.error || fault.latencyMs > 0)) logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
+  for (const [side, violations] of [['request', logRequestViolations ? outcome.requestViolations : []], ['response', outcome.responseViolations ?? []]] as const) {
+    for (const v of violations) logger.warn({ side, pointer: v.pointer, rule: v.rule }, `${side} of ${method} ${url} breaks the spec: ${v.message} [rule: ${v.rule}]`);
+  }
 }
 
 /** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
@@ -34,6 +74,7 @@ const serialized = new WeakMap<object, string>();
 function send(res: Response, outcome: Outcome): void {
   res.status(outcome.status);
   for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  if (outcome.body === undefined) return void res.end();
   res.type(outcome.contentType).send(toJson(outcome.body));
 }
 

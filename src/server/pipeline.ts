@@ -1,11 +1,13 @@
 import type { Request } from 'express';
 import type { Engine, EngineAnswer } from '../engines/engine';
-import { createProblem, problemContentType } from '../errors/problem';
+import { createProblem, problemContentType, type ProblemKind } from '../errors/problem';
+import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
-import type { Violation } from '../validator/violations';
 import type { OperationValidator } from '../validator';
+import type { Violation } from '../validator/violations';
 import { isAuthorized } from './auth';
+import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
 
 export interface PipelineContext {
@@ -13,38 +15,53 @@ export interface PipelineContext {
   validators: Map<string, OperationValidator>;
   engine: Engine;
   authToken: string | undefined;
-  strict: boolean;
   bodyLimit: number;
+  /** 'reject': a request that breaks the spec gets 400 (the mock); 'report': it is answered anyway and its violations recorded (the proxy). */
+  requestCheck: 'reject' | 'report';
+  /** 'off': answers are checked only when the journal is read; 'report': checked and logged; 'reject': one that breaks the spec is replaced by `rejectAs`. */
+  responseCheck: 'off' | 'report' | 'reject';
+  rejectAs: Extract<ProblemKind, 'invalid_response' | 'invalid_upstream_response'>;
+  faults?: FaultInjector;
 }
 
 /** What the pipeline decided; the server writes it as it is. */
 export interface Outcome extends EngineAnswer {
   contentType: string;
   operation?: Operation;
-  /** With --strict: how the engine's answer broke the spec (the 500 sent lists them too). */
+  requestViolations: Violation[];
+  /** How the answer broke the spec, when it was checked (responseCheck 'report' or 'reject'). */
   responseViolations?: Violation[];
+  /** Checks the answer that was sent against the spec; null when no operation matched. */
+  checkResponse: () => Violation[] | null;
+  fault?: Fault;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * One request, start to end: match the operation → check the credentials → read and validate the
- * request → let the engine answer → validate the answer (with --strict).
+ * One request, start to end: match the operation → inject the scenario's faults → check the
+ * credentials → read the Prefer header and the body → validate the request → let the engine
+ * answer → validate the answer.
  */
 export async function handleRequest(context: PipelineContext, req: Request): Promise<Outcome> {
   const match = context.match(req.method, req.path);
-  if (match.kind === 'not_found') return problem('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
+  if (match.kind === 'not_found') return unmatched('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
   if (match.kind === 'method_not_allowed') {
-    const outcome = problem('method_not_allowed', `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`);
-    return { ...outcome, headers: { Allow: match.allow.join(', ') } };
+    return { ...unmatched('method_not_allowed', `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`), headers: { Allow: match.allow.join(', ') } };
   }
   const { operation, pathParams } = match;
   const validator = context.validators.get(operation.operationId)!;
-  const answer = await answerOperation(context, req, operation, pathParams, validator);
-  const outcome = { ...answer, contentType: answer.contentType ?? defaultContentType(answer.status), operation };
-  if (!context.strict) return outcome;
-  const violations = validator.validateResponse({ status: outcome.status, contentType: outcome.contentType, body: outcome.body });
-  if (violations.length === 0) return outcome;
-  const detail = `The mock's answer (${outcome.status}) to ${operation.operationId} breaks the spec in ${places(violations.length)}.`;
-  return { ...problem('invalid_response', detail, violations), operation, responseViolations: violations };
+  const fault = context.faults?.draw(operation.operationId);
+  if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs);
+  const { answer, requestViolations } = await answerOperation(context, req, operation, pathParams, validator, fault);
+  const contentType = answer.contentType ?? (answer.status >= 400 ? problemContentType : 'application/json');
+  const checkResponse = () => validator.validateResponse({ status: answer.status, contentType, body: answer.body });
+  const outcome: Outcome = { ...answer, contentType, operation, requestViolations, checkResponse, fault };
+  if (context.responseCheck === 'off') return outcome;
+  const responseViolations = checkResponse();
+  if (responseViolations.length === 0 || context.responseCheck === 'report') return { ...outcome, responseViolations };
+  const rejected = problem(context.rejectAs, `The answer (${answer.status}) to ${operation.operationId} breaks the spec in ${places(responseViolations.length)}.`, responseViolations);
+  return { ...outcome, ...rejected, headers: {}, responseViolations };
 }
 
 async function answerOperation(
@@ -53,30 +70,37 @@ async function answerOperation(
   operation: Operation,
   pathParams: Record<string, string>,
   validator: OperationValidator,
-): Promise<EngineAnswer> {
+  fault: Fault | undefined,
+): Promise<{ answer: EngineAnswer; requestViolations: Violation[] }> {
   if (context.authToken !== undefined && operation.secured && !isAuthorized(req.headers.authorization, context.authToken)) {
-    return {
-      status: 401,
-      body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
-      headers: { 'WWW-Authenticate': 'Bearer' },
-    };
+    const answer = { status: 401, body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'), headers: { 'WWW-Authenticate': 'Bearer' } };
+    return { answer, requestViolations: [] };
   }
+  const { preferences, violations: preferViolations } = decodePreferences(req.headers.prefer);
+  if (preferViolations.length > 0) return { answer: invalidRequest(preferViolations), requestViolations: preferViolations };
   const body = await readBody(req, context.bodyLimit);
-  if (body.kind === 'problem') return { status: body.problem.status, body: body.problem };
-  const violations = validator.validateRequest({ pathParams, query: req.query as Record<string, unknown>, headers: req.headers, contentType: body.contentType, body: body.value });
-  if (violations.length > 0) {
-    return { status: 400, body: createProblem('invalid_request', `The request breaks the contract in ${places(violations.length)}.`, violations) };
+  if (body.kind === 'problem') return { answer: { status: body.problem.status, body: body.problem }, requestViolations: body.problem.errors ?? [] };
+  const query = req.query as Record<string, unknown>;
+  const requestViolations = validator.validateRequest({ pathParams, query, headers: req.headers, contentType: body.contentType, body: body.value });
+  if (requestViolations.length > 0 && context.requestCheck === 'reject') return { answer: invalidRequest(requestViolations), requestViolations };
+  if (fault?.error) {
+    return { answer: { status: 500, body: createProblem('internal_error', `Injected fault: the scenario fails a share of ${operation.operationId} requests.`) }, requestViolations };
   }
-  return context.engine.answer({ operation, pathParams, query: req.query as Record<string, unknown>, headers: req.headers, body: body.value });
+  const answer = await context.engine.answer({ operation, pathParams, query, headers: req.headers, body: body.value, preferences });
+  return { answer, requestViolations };
 }
 
-function problem(kind: Parameters<typeof createProblem>[0], detail: string, errors?: Parameters<typeof createProblem>[2]): Outcome {
+function invalidRequest(violations: Violation[]): EngineAnswer {
+  return { status: 400, body: createProblem('invalid_request', `The request breaks the contract in ${places(violations.length)}.`, violations) };
+}
+
+function unmatched(kind: ProblemKind, detail: string): Outcome {
+  return { ...problem(kind, detail), requestViolations: [], checkResponse: () => null };
+}
+
+function problem(kind: ProblemKind, detail: string, errors?: Violation[]): { status: number; body: unknown; contentType: string } {
   const body = createProblem(kind, detail, errors);
   return { status: body.status, body, contentType: problemContentType };
-}
-
-function defaultContentType(status: number): string {
-  return status >= 400 ? problemContentType : 'application/json';
 }
 
 function places(count: number): string {

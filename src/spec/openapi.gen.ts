@@ -115,8 +115,7 @@ export interface components {
          *     whose wrapper is documented (`GET /api/v1/rpa/process`: a count and an array), in lower
          *     snake case; public client code accepts this shape.
          * @example {
-         *       "count": 0,
-         *       "jobs": []
+         *       "$ref": "#/components/examples/JobList/value"
          *     }
          */
         JobList: {
@@ -396,10 +395,12 @@ export interface components {
          */
         Problem: {
             /**
-             * @description The kind of error, a stable identifier.
+             * @description The kind of error, a stable identifier. `invalid_response`, `invalid_upstream_response`
+             *     and `upstream_unavailable` are only sent by rpa-mock (an answer that broke the spec under
+             *     `--strict`, and its validating proxy's 502s).
              * @enum {string}
              */
-            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response";
+            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable";
             /** @description Short summary of the kind of error. */
             title: string;
             /** @description The HTTP status code. */

@@ -6,26 +6,31 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Document, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
-import { defaultSpecPath, loadSpec } from './loadSpec';
+import { controlSpecPath, defaultSpecPath, loadSpec } from './loadSpec';
 import { indexOperations } from './operations';
 import { SpecError } from './errors';
 
 const text = readFileSync(defaultSpecPath, 'utf8');
 
-describe('the RPA Jobs spec', () => {
+describe.each([
+  ['the RPA Jobs spec', defaultSpecPath],
+  ['the control API spec', controlSpecPath],
+])('%s', (_name, file) => {
   it('is a valid OpenAPI 3.1 document under swagger-parser', async () => {
-    const api = await SwaggerParser.validate(defaultSpecPath);
+    const api = await SwaggerParser.validate(file);
     expect((api as { openapi: string }).openapi).toBe('3.1.0');
   });
 
   it("has no errors under Spectral's spectral:oas ruleset", async () => {
     const spectral = new Spectral();
     spectral.setRuleset({ extends: [[oas as never, 'all']] });
-    const results = await spectral.run(new Document(text, Yaml, defaultSpecPath));
+    const results = await spectral.run(new Document(readFileSync(file, 'utf8'), Yaml, file));
     const errors = results.filter((result) => result.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
     expect(errors).toEqual([]);
   });
+});
 
+describe('the RPA Jobs spec', () => {
   it('declares the three documented operations, each with an example of every response', async () => {
     const operations = indexOperations(await loadSpec());
     expect(operations.map((o) => `${o.method.toUpperCase()} ${o.pathTemplate} ${o.operationId}`)).toEqual([

@@ -4,25 +4,48 @@ export interface Clock {
   now(): number;
 }
 
-/** A clock that moves only when told to: for tests and for the frozen clock mode. */
-export class ManualClock implements Clock {
-  constructor(private time: number) {}
+/** A clock that can be moved: by the control API, and by tests (which never sleep). */
+export interface SettableClock extends Clock {
+  readonly mode: 'running' | 'frozen';
+  /** Sets the time; it only moves forward, so runs never un-happen. */
+  set(time: number): void;
+  advance(milliseconds: number): void;
+}
+
+/** The clock moved backwards: refused, as runs and triggers already seen would un-happen. */
+export class ClockError extends Error {}
+
+/**
+ * The mock's virtual clock: starts at `start`, then either stays there ('frozen') or runs at real
+ * speed ('running'). Either way it can be set or advanced.
+ * `const clock = new VirtualClock(Date.parse('2026-03-14T09:30:00Z'), 'frozen'); clock.advance(5_000)`.
+ */
+export class VirtualClock implements SettableClock {
+  private base: number;
+  private origin: number;
+
+  constructor(
+    start: number,
+    readonly mode: 'running' | 'frozen',
+    private readonly wallClock: () => number = Date.now,
+  ) {
+    this.base = start;
+    this.origin = wallClock();
+  }
 
   now(): number {
-    return this.time;
+    return this.mode === 'frozen' ? this.base : this.base + (this.wallClock() - this.origin);
   }
 
   set(time: number): void {
-    this.time = time;
+    const now = this.now();
+    if (time < now) throw new ClockError(`the clock only moves forward: ${new Date(time).toISOString()} is before ${new Date(now).toISOString()}`);
+    this.base = time;
+    this.origin = this.wallClock();
   }
 
   advance(milliseconds: number): void {
-    this.time += milliseconds;
+    if (milliseconds < 0) throw new ClockError('the clock only moves forward');
+    this.set(this.now() + milliseconds);
   }
-}
-
-/** A clock that starts at `start` and runs at real speed from the moment it is made. */
-export function runningClock(start: number, wallClock: () => number = Date.now): Clock {
-  const origin = wallClock();
-  return { now: () => start + (wallClock() - origin) };
 }

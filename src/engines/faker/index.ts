@@ -3,6 +3,7 @@ import type { Clock } from '../../state/clock';
 import type { ExecutionStore } from '../../state/executionStore';
 import type { Operation } from '../../spec/operations';
 import { createProblem } from '../../errors/problem';
+import { answerFromSpec } from '../specAnswers';
 import type { Engine, EngineAnswer, EngineRequest } from '../engine';
 import { executeJob } from './executeJob';
 import { getJob } from './getJob';
@@ -19,6 +20,8 @@ export interface FakerContext {
 export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer;
 
 const handlers: Record<string, Handler> = { listJobs, getJob, executeJob };
+/** The status each operation answers with when all goes well. */
+const successStatus: Record<string, number> = { listJobs: 200, getJob: 200, executeJob: 202 };
 
 /**
  * The default engine: realistic jobs from faker, deterministic for a seed, with stateful runs.
@@ -29,7 +32,10 @@ export function createFakerEngine(context: FakerContext, operations: Operation[]
   if (missing.length > 0) throw new Error(`the faker engine cannot answer ${missing.join(', ')}`);
   return {
     name: 'faker',
-    answer: async (request) => handlers[request.operation.operationId]!(context, request),
+    answer: async (request) => {
+      const { operationId } = request.operation;
+      return answerFromSpec(request.operation, request.preferences, successStatus[operationId]!) ?? handlers[operationId]!(context, request);
+    },
   };
 }
 

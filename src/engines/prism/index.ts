@@ -1,0 +1,70 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import pino from 'pino';
+import { createProblem, problemKindOf } from '../../errors/problem';
+import type { Operation } from '../../spec/operations';
+import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+
+/**
+ * Answers through Stoplight Prism (`@stoplight/prism-http`): the spec's static examples by
+ * default, generated ones with `Prefer: dynamic=true`, and `Prefer: code` / `example` as Prism
+ * reads them. Prism is stateless, so this engine keeps the documented meaning of two things an
+ * example server cannot: the list holds only jobs of the type asked for (Unattended by default),
+ * and an id that is not the id of an example job gets 404 (in dynamic mode, the job by id carries
+ * the id asked for).
+ */
+export async function createPrismEngine(specPath: string, operations: Operation[]): Promise<Engine> {
+  // prism-http takes two seconds to load: only a mock started with --engine prism pays for it.
+  const prismHttp = await import('@stoplight/prism-http');
+  const prismOperations = await prismHttp.getHttpOperationsFromSpec(specPath);
+  const logger = pino({ level: 'silent', customLevels: { success: 35 } });
+  const baseConfig = { checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false as const };
+  const prism = prismHttp.createInstance({ ...baseConfig, mock: { dynamic: false } }, { logger: logger as never });
+  const exampleJobIds = new Set(operations.flatMap((operation) => jobIdsOfExamples(operation)));
+
+  return {
+    name: 'prism',
+    async answer(request: EngineRequest): Promise<EngineAnswer> {
+      const { preferences, operation, pathParams } = request;
+      const asked = preferences.code !== undefined || preferences.example !== undefined;
+      const dynamic = preferences.dynamic === true;
+      if (pathParams.id !== undefined && !asked && !dynamic && !exampleJobIds.has(pathParams.id.toLowerCase())) {
+        return { status: 404, body: createProblem('not_found', `No job has id ${pathParams.id}.`) };
+      }
+      const mock = { dynamic, ...(preferences.code !== undefined ? { code: preferences.code } : {}), ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}) };
+      const result = await prism.request(
+        { method: operation.method as never, url: { path: request.operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? '')), query: request.query as Record<string, string> }, headers: {}, body: request.body },
+        prismOperations,
+        { ...baseConfig, mock },
+      )();
+      // An fp-ts Either: Left is Prism's error, Right its answer.
+      if (result._tag === 'Left') {
+        const error = result.left as Error & { status?: number; detail?: string };
+        const status = error.status ?? 500;
+        return { status, body: createProblem(problemKindOf(status), `Prism: ${error.message}${error.detail ? ` (${error.detail})` : ''}`) };
+      }
+      const { statusCode, headers, body } = result.right.output;
+      const contentType = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1]?.split(';')[0];
+      return { status: statusCode, body: keepSemantics(operation.operationId, request, statusCode, body), contentType };
+    },
+  };
+}
+
+function keepSemantics(operationId: string, request: EngineRequest, status: number, body: unknown): unknown {
+  if (status !== 200 || !body || typeof body !== 'object') return body;
+  if (operationId === 'listJobs' && Array.isArray((body as { jobs?: unknown }).jobs) && request.preferences.dynamic !== true) {
+    const type = (request.query.type as string | undefined) ?? 'Unattended';
+    const jobs = (body as { jobs: { type?: string }[] }).jobs.filter((job) => job.type === type);
+    return { ...body, count: jobs.length, jobs };
+  }
+  if (operationId === 'getJob' && request.preferences.dynamic === true) return { ...body, id: request.pathParams.id };
+  return body;
+}
+
+/** The ids of the jobs in the success examples of an operation. */
+function jobIdsOfExamples(operation: Operation): string[] {
+  const examples = Object.values(operation.responses['200']?.content ?? {}).flatMap((media) => Object.values(media.examples ?? {})) as OpenAPIV3_1.ExampleObject[];
+  return examples.flatMap((example) => {
+    const value = example.value as { id?: string; jobs?: { id?: string }[] } | undefined;
+    return [value?.id, ...(value?.jobs ?? []).map((job) => job.id)].filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase());
+  });
+}
