@@ -7,6 +7,7 @@ import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
 import { VerifyUsageError, verifyCommand } from './verifyCommand';
 import { IonApiError } from '../contract/ionApi';
+import { ScenarioError } from '../scenario/loadScenario';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : usageError;
       return;
     }
-    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError || error instanceof IonApiError || error instanceof VerifyUsageError) {
+    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError || error instanceof IonApiError || error instanceof VerifyUsageError || error instanceof ScenarioError) {
       process.stderr.write(`rpa-mock: ${error.message}\n`);
       process.exitCode = usageError;
       return;

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
 import { close, listen } from '../server/listen';
-import { collect, integerIn, parseNow } from './parsers';
+import { collect, integerIn, parseLatency, parseNow, parseShare } from './parsers';
 
 /** `rpa-mock serve`: the mock server. */
 export function serveCommand(): Command {
@@ -10,6 +10,7 @@ export function serveCommand(): Command {
     .description('Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.')
     .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').default(defaultOptions.port).argParser(integerIn(0, 65535, 'port')))
     .addOption(new Option('-H, --host <host>', 'address to listen on; 0.0.0.0 exposes the mock to the network').default(defaultOptions.host))
+    .addOption(new Option('-e, --engine <engine>', "'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec's examples").choices(['faker', 'prism']).default(defaultOptions.engine))
     .addOption(new Option('-s, --seed <seed>', 'seed of the generated jobs').default(defaultOptions.seed).argParser(integerIn(0, 2 ** 32 - 1, 'seed')))
     .addOption(new Option('-j, --jobs <count>', 'number of jobs to generate').default(defaultOptions.jobs).argParser(integerIn(0, 10_000_000, 'jobs')))
     .addOption(new Option('--now <time>', "time generated data is relative to: an RFC 3339 date-time, or 'real' for now").default(defaultOptions.now, new Date(defaultOptions.now as number).toISOString()).argParser(parseNow))
@@ -18,6 +19,11 @@ export function serveCommand(): Command {
     .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to serve').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'))
     .addOption(new Option('--strict', 'validate every response against the spec; a violation becomes a 500 listing the reasons'))
     .addOption(new Option('--auth-token <token>', 'require Authorization: Bearer <token> on every operation').env('RPA_MOCK_AUTH_TOKEN'))
+    .addOption(new Option('--latency <ms>', "latency of every request: a number of ms, or 'min-max' for a uniform draw").argParser(parseLatency))
+    .addOption(new Option('--error-rate <share>', 'share of requests answered with a 500 in the error format, 0 to 1').argParser(parseShare))
+    .addOption(new Option('--scenario <file>', 'scenario file (JSON or YAML): latency and error rate, in general and per operation'))
+    .addOption(new Option('--no-control', 'do not serve the control API, the inspector and /docs under /__mock and /docs'))
+    .addOption(new Option('--journal-size <count>', 'how many requests the journal keeps').default(defaultOptions.journalSize).argParser(integerIn(1, 100_000, 'journal-size')))
     .addOption(new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect))
     .addOption(new Option('--log-format <format>', "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'").choices(['auto', 'pretty', 'json']).default('auto'))
     .addOption(new Option('-q, --quiet', 'no request log and no start-up message'))
@@ -27,6 +33,12 @@ export function serveCommand(): Command {
 }
 
 interface ServeFlags {
+  engine: MockOptions['engine'];
+  latency?: string;
+  errorRate?: number;
+  scenario?: string;
+  control: boolean;
+  journalSize: number;
   port: number;
   host: string;
   seed: number;
@@ -44,6 +56,12 @@ interface ServeFlags {
 
 function toOptions(flags: ServeFlags): Partial<MockOptions> {
   return {
+    engine: flags.engine,
+    latency: flags.latency,
+    errorRate: flags.errorRate,
+    scenario: flags.scenario,
+    control: flags.control,
+    journalSize: flags.journalSize,
     port: flags.port,
     host: flags.host,
     seed: flags.seed,
@@ -76,12 +94,16 @@ async function serve(options: Partial<MockOptions>): Promise<void> {
 }
 
 function banner(options: MockOptions, url: string, now: number, jobs: number): string {
-  const data = options.fixtures ? `${jobs} jobs from ${options.fixtures}` : `${jobs} jobs, seed ${options.seed}`;
+  const data = options.engine === 'prism' ? "the spec's examples" : options.fixtures ? `${jobs} jobs from ${options.fixtures}` : `${jobs} jobs, seed ${options.seed}`;
+  const faults = [options.latency ? `latency ${options.latency} ms` : '', options.errorRate ? `error rate ${options.errorRate}` : '', options.scenario ? `scenario ${options.scenario}` : ''].filter(Boolean).join(', ');
   const lines = [
     `rpa-mock listening on ${url}`,
+    `  engine: ${options.engine}${options.engine === 'prism' ? ' (the spec\'s examples; Prefer: dynamic=true for generated ones)' : ''}`,
     `  data:   ${data}`,
     `  clock:  ${options.clock}, now ${new Date(now).toISOString()}`,
     `  checks: ${options.strict ? 'requests and responses (--strict)' : 'requests'}${options.authToken ? '; bearer token required' : ''}`,
+    ...(faults ? [`  faults: ${faults}`] : []),
+    ...(options.control ? [`  pages:  ${url}/docs (API reference), ${url}/__mock/ (inspector)`] : []),
     `  try:    curl '${url}/api/v1/rpa/jobs?environment=default'`,
   ];
   return lines.join('\n');

@@ -50,3 +50,9 @@ function exampleNamed(response: OpenAPIV3_1.ResponseObject | undefined, name: st
 function badPreference(detail: string): EngineAnswer {
   return { status: 400, body: createProblem('invalid_request', detail, [{ location: 'header', pointer: '/prefer', rule: 'prefer', message: detail }]) };
 }
+
+/** The status whose response declares an example of this name, for engines that need both. */
+export function statusOfExample(operation: Operation, name: string): number | undefined {
+  const status = Object.keys(operation.responses).find((code) => exampleNamed(operation.responses[code], name));
+  return status === undefined ? undefined : Number(status);
+}

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createProblem, problemKindOf } from '../../errors/problem';
 import type { Operation } from '../../spec/operations';
 import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+import { statusOfExample } from '../specAnswers';
 
 /**
  * Answers through Stoplight Prism (`@stoplight/prism-http`): the spec's static examples by
@@ -14,7 +15,7 @@ import type { Engine, EngineAnswer, EngineRequest } from '../engine';
  */
 export async function createPrismEngine(specPath: string, operations: Operation[]): Promise<Engine> {
   // prism-http takes two seconds to load: only a mock started with --engine prism pays for it.
-  const prismHttp = await import('@stoplight/prism-http');
+  const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
   const prismOperations = await prismHttp.getHttpOperationsFromSpec(specPath);
   const logger = pino({ level: 'silent', customLevels: { success: 35 } });
   const baseConfig = { checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false as const };
@@ -30,7 +31,9 @@ export async function createPrismEngine(specPath: string, operations: Operation[
       if (pathParams.id !== undefined && !asked && !dynamic && !exampleJobIds.has(pathParams.id.toLowerCase())) {
         return { status: 404, body: createProblem('not_found', `No job has id ${pathParams.id}.`) };
       }
-      const mock = { dynamic, ...(preferences.code !== undefined ? { code: preferences.code } : {}), ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}) };
+      // Prism looks for a named example only in the status it answers with: name that status too.
+      const code = preferences.code ?? (preferences.example !== undefined ? statusOfExample(operation, preferences.example) : undefined);
+      const mock = { dynamic, ...(code !== undefined ? { code } : {}), ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}) };
       const result = await prism.request(
         { method: operation.method as never, url: { path: request.operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? '')), query: request.query as Record<string, string> }, headers: {}, body: request.body },
         prismOperations,
