@@ -31,7 +31,7 @@ function serve(...args: string[]) {
 
 describe('rpa-mock', () => {
   it('explains every command with --help and exits 0', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['fixtures', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['fixtures', '--help'], ['verify', '--help'], ['proxy', '--help']]) {
       const result = run(...args);
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/Usage: rpa-mock/);
@@ -50,6 +50,11 @@ describe('rpa-mock', () => {
     expect(now.status).toBe(2);
     expect(now.stderr).toMatch(/RFC 3339/);
     expect(run('launch').status).toBe(2);
+    const proxy = run('proxy');
+    expect(proxy.status).toBe(2);
+    expect(proxy.stderr).toMatch(/required option '--upstream <url>' not specified/);
+    expect(run('serve', '--latency', 'slow').stderr).toMatch(/expected milliseconds, such as 100, or a range such as 50-400/);
+    expect(run('serve', '--error-rate', '2').status).toBe(2);
   });
 
   it('refuses a port in use with a clear message and exit 2', async () => {

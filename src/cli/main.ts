@@ -5,6 +5,7 @@ import { ListenError } from '../server/listen';
 import { SpecError } from '../spec/errors';
 import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
+import { proxyCommand } from './proxyCommand';
 import { VerifyUsageError, verifyCommand } from './verifyCommand';
 import { IonApiError } from '../contract/ionApi';
 import { ScenarioError } from '../scenario/loadScenario';
@@ -22,7 +23,8 @@ export function createProgram(): Command {
     .exitOverride()
     .addCommand(serveCommand())
     .addCommand(fixturesCommand())
-    .addCommand(verifyCommand());
+    .addCommand(verifyCommand())
+    .addCommand(proxyCommand());
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }

@@ -19,6 +19,10 @@ export interface EngineAnswer {
   /** Defaults to application/json, or application/problem+json for 4xx and 5xx. */
   contentType?: string;
   headers?: Record<string, string>;
+  /** The body exactly as received from elsewhere (the proxy's upstream): written as is. */
+  rawBody?: string;
+  /** An answer of the tool itself, not of the API (an unreachable upstream): not checked against the spec. */
+  unchecked?: boolean;
 }
 
 /** Answers operations of the spec. The faker engine and the Prism engine both implement it. */

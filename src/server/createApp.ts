@@ -74,6 +74,7 @@ const serialized = new WeakMap<object, string>();
 function send(res: Response, outcome: Outcome): void {
   res.status(outcome.status);
   for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  if (outcome.rawBody !== undefined) return void res.type(outcome.contentType).send(outcome.rawBody);
   if (outcome.body === undefined) return void res.end();
   res.type(outcome.contentType).send(toJson(outcome.body));
 }

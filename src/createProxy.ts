@@ -1,0 +1,75 @@
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { fetchToken, readIonApi } from './contract/ionApi';
+import { createControl } from './control/createControl';
+import { createForwarder } from './engines/forwarder';
+import { createApp } from './server/createApp';
+import { createPages } from './server/pages';
+import { createLogger } from './server/requestLog';
+import { loadSpec } from './spec/loadSpec';
+import { createOperationMatcher } from './spec/matchOperation';
+import { indexOperations } from './spec/operations';
+import { Journal } from './state/journal';
+import { compileValidators } from './validator';
+import type { MockOptions } from './options';
+
+/** How the validating proxy behaves. */
+export interface ProxyOptions extends Pick<MockOptions, 'specPath' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'> {
+  /** Base URL of the real deployment, up to but not including /api/v1. */
+  upstream: string;
+  /** A token to send instead of the caller's. */
+  token?: string;
+  /** An .ionapi file to get the token from (and again when it expires). */
+  ionapi?: string;
+  /** Answer a response that breaks the spec with 502 and the violations, instead of passing it on. */
+  errors: boolean;
+  timeoutMs: number;
+}
+
+export interface Proxy {
+  app: Express;
+  journal: Journal;
+  logger: Logger;
+  options: ProxyOptions;
+}
+
+/**
+ * A validating proxy in front of a real deployment: forwards every operation of the spec, checks
+ * request and answer against the spec, logs and journals each violation.
+ */
+export async function createProxy(options: ProxyOptions, logStream?: NodeJS.WritableStream): Promise<Proxy> {
+  const spec = await loadSpec(options.specPath);
+  const operations = indexOperations(spec);
+  const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
+  let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
+  const journal = new Journal(options.journalSize);
+  const logger = createLogger(options.log, logStream);
+  const engine = createForwarder({
+    upstream: options.upstream,
+    timeoutMs: options.timeoutMs,
+    token: token === undefined ? undefined : async () => token,
+    refreshToken: credentials
+      ? async () => {
+          token = await fetchToken(credentials, options.timeoutMs);
+        }
+      : undefined,
+  });
+  const app = createApp({
+    api: {
+      match: createOperationMatcher(operations),
+      validators: compileValidators(operations),
+      engine,
+      authToken: undefined,
+      bodyLimit: options.bodyLimit,
+      requestCheck: 'report',
+      responseCheck: options.errors ? 'reject' : 'report',
+      rejectAs: 'invalid_upstream_response',
+    },
+    control: options.control ? await createControl({ journal, operationIds: operations.map((o) => o.operationId) }, undefined) : undefined,
+    pages: options.control ? createPages(spec) : undefined,
+    journal,
+    logger,
+    corsOrigins: options.corsOrigins,
+  });
+  return { app, journal, logger, options };
+}
