@@ -12,7 +12,7 @@ export function corsMiddleware(extraOrigins: string[]): RequestHandler {
   const anyOrigin = extraOrigins.includes('*');
   return cors({
     origin: (origin, callback) => callback(null, origin === undefined || anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin)),
-    allowedHeaders: ['Authorization', 'Content-Type', 'Prefer', 'Accept'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Prefer', 'Accept', 'X-Rpa-Mock-Inspector'],
     exposedHeaders: ['Allow', 'WWW-Authenticate'],
     maxAge: 600,
   });

@@ -44,6 +44,7 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
     handleRequest(pipeline, req).then((outcome) => {
       send(res, outcome);
       report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
+      if (isInspectorPoll(req)) return;
       journal?.record({
         at: new Date().toISOString(),
         method: req.method,
@@ -57,6 +58,11 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
       });
     }, next);
   };
+}
+
+/** The inspector page's polls: kept out of the journal they show, and out of the log. */
+export function isInspectorPoll(req: { headers: Record<string, unknown> }): boolean {
+  return req.headers['x-rpa-mock-inspector'] === 'poll';
 }
 
 /** Injected faults and broken contracts get log lines of their own, each violation with its pointer and rule. */

@@ -1,7 +1,41 @@
+import path from 'node:path';
 import express from 'express';
 import type { OpenApiDocument } from '../spec/loadSpec';
 
-/** Pages for people: filled in below. */
-export function createPages(_spec: OpenApiDocument): express.Router {
-  return express.Router();
+/** The inspector's own files: plain HTML, CSS and JavaScript, nothing from a CDN. */
+const publicDir = path.resolve(__dirname, '../../public');
+/** Swagger UI, served from its npm package. */
+const swaggerUiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+
+/**
+ * Pages for people: `/docs`, the API reference rendered by Swagger UI from the spec, whose
+ * "Try it out" calls this server; `/__mock/`, the inspector (journal, jobs, clock).
+ */
+export function createPages(spec: OpenApiDocument): express.Router {
+  // Strict, so that /__mock (redirected) and /__mock/ (the page) are two routes.
+  const router = express.Router({ strict: true });
+  const document = forTryingOut(spec);
+  router.get('/docs/openapi.json', (_req, res) => void res.json(document));
+  router.get(['/docs', '/docs/'], (_req, res) => void res.sendFile(path.join(publicDir, 'docs.html')));
+  router.get('/docs/assets/docs.js', (_req, res) => void res.sendFile(path.join(publicDir, 'docs.js')));
+  router.use('/docs/assets', express.static(swaggerUiDir, { index: false }));
+  router.get('/favicon.ico', (_req, res) => void res.sendFile(path.join(swaggerUiDir, 'favicon-32x32.png')));
+  router.get('/__mock', (_req, res) => void res.redirect(301, '/__mock/'));
+  router.get('/__mock/', (_req, res) => void res.sendFile(path.join(publicDir, 'inspector.html')));
+  router.use('/__mock/assets', express.static(publicDir, { index: false }));
+  return router;
+}
+
+/**
+ * The spec as the docs page serves it: "Try it out" goes to this server, and a plain bearer
+ * scheme lets a user paste the --auth-token (the spec's OAuth2 flows need the tenant's gateway).
+ */
+function forTryingOut(spec: OpenApiDocument): object {
+  const schemes = { ...(spec.components?.securitySchemes ?? {}), mockBearer: { type: 'http', scheme: 'bearer', description: "rpa-mock's --auth-token, if it was started with one." } };
+  return {
+    ...spec,
+    servers: [{ url: '/', description: 'this rpa-mock' }],
+    security: [...(spec.security ?? []), { mockBearer: [] }],
+    components: { ...spec.components, securitySchemes: schemes },
+  };
 }

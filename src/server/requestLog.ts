@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 import type { MockOptions } from '../options';
+import { isInspectorPoll } from './createApp';
 
 /** The mock's logger: readable lines on a terminal, JSON lines elsewhere, nothing when silent. */
 export function createLogger(format: MockOptions['log'], stream: NodeJS.WritableStream = process.stdout): Logger {
@@ -19,6 +20,7 @@ export function createLogger(format: MockOptions['log'], stream: NodeJS.Writable
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    if (isInspectorPoll(req)) return next();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 };

@@ -1,0 +1,75 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { close, createMock, listen, VirtualClock } from '../src';
+import { defaultReferenceTime } from '../src/options';
+
+/**
+ * The pages, end to end in headless Chromium (Debian's, driven by playwright-core). .ci/run installs
+ * it; elsewhere the tests are skipped with a note when it is missing. UPDATE_SCREENSHOTS=1 writes
+ * the README's screenshots to docs/.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(executablePath);
+if (!available && process.env.CI) throw new Error(`Chromium is missing at ${executablePath}; .ci/run installs it`);
+if (!available) console.warn(`browser tests skipped: no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '../docs') : mkdtempSync(path.join(tmpdir(), 'rpa-pages-'));
+
+(available ? describe : describe.skip)('the pages', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const mock = await createMock({ log: 'silent', strict: true }, { clock: new VirtualClock(defaultReferenceTime, 'frozen') });
+    server = await listen(mock.app, '127.0.0.1', 0);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(screenshots, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await close(server);
+    if (!process.env.UPDATE_SCREENSHOTS) rmSync(screenshots, { recursive: true, force: true });
+  });
+
+  it('/docs renders the API reference, and "Try it out" calls the mock', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${url}/docs`);
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock-summary-path').allTextContents()).toEqual(['/api/v1/rpa/jobs', '/api/v1/rpa/jobs/{id}', '/api/v1/rpa/jobs/{id}/_execute']);
+    await page.locator('.opblock-summary', { hasText: '/api/v1/rpa/jobs' }).first().click();
+    const operation = page.locator('#operations-Jobs-listJobs');
+    await operation.locator('input[placeholder="environment"]').fill('default');
+    await operation.locator('button.execute').click();
+    await operation.locator('.live-responses-table tbody .response-col_status').first().waitFor();
+    expect((await operation.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim()).toBe('200');
+    await operation.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'docs.png') });
+    await page.close();
+  }, 60_000);
+
+  it('/__mock/ shows the journal live, executes a job, and advances the clock until the run ends', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${url}/__mock/`);
+    const row = page.locator('#jobs tbody tr', { has: page.locator('button:not([disabled])') }).first();
+    await row.waitFor();
+    const jobId = await row.getAttribute('data-job');
+    await row.locator('button').click();
+    await page.locator('#journal tbody tr', { hasText: `POST /api/v1/rpa/jobs/${jobId}/_execute` }).locator('text=202').waitFor();
+    const job = page.locator(`#jobs tr[data-job="${jobId}"]`);
+    await job.locator('.runs li').last().locator('.status.queued').waitFor();
+    await page.locator('button[data-advance="60"]').click();
+    await job.locator('.runs li').last().locator('.status.completed, .status.failed').waitFor();
+    expect(await page.locator('#journal tbody tr').first().locator('.status.valid').count()).toBe(2);
+    await page.screenshot({ path: path.join(screenshots, 'inspector.png') });
+    await page.close();
+  }, 60_000);
+});
