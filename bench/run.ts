@@ -21,6 +21,7 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  total: number;
 }
 
 /** Starts a child process and resolves with its base URL once it answers. */
@@ -55,7 +56,7 @@ async function load(name: string, url: string, paths: string[]): Promise<Measure
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
   });
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
 }
 
 /** Wall time of `rpa-mock verify --allow-execute` against the mock, from process start to exit. */
@@ -115,6 +116,11 @@ async function main(): Promise<void> {
     children.push(strict.child);
     results.push(await load('strict GET /jobs/{id}', strict.url, idPaths));
     strict.child.kill();
+    // Faults: --latency 50 should show in p50, --error-rate 0.1 as a tenth of 500s.
+    const faulty = await serveMock('--latency', '50', '--error-rate', '0.1');
+    children.push(faulty.child);
+    const faults = await load('faults GET /jobs/{id}', faulty.url, idPaths);
+    faulty.child.kill();
 
     // Memory: 100,000 jobs, at start and after 2,000 GETs by id of jobs spread over all of them.
     const large = await serveMock('--jobs', '100000');
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
     ];
     console.log('\nmeasure                                        value       target      ');
     for (const t of targets) console.log(`${t.name.padEnd(46)} ${t.text.padStart(9)}   ${t.target.padEnd(11)} ${t.met ? 'met' : 'MISSED'}`);
+    console.log(`\nwith --latency 50 --error-rate 0.1: p50 ${faults.p50} ms, p99 ${faults.p99} ms, ${faults.errors} of ${faults.total} answers were 500 (${((faults.errors / faults.total) * 100).toFixed(1)} %)`);
     if (results.some((r) => r.errors > 0)) console.log('\nsome requests failed; the figures above are not trustworthy');
     process.exitCode = targets.every((t) => t.met) && results.every((r) => r.errors === 0) ? 0 : 1;
   } finally {

@@ -71,7 +71,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
       rejectAs: 'invalid_response',
       faults,
     },
-    control: resolved.control ? await createControl({ clock, executions, faults, journal, operationIds }, resolved.authToken) : undefined,
+    control: resolved.control ? createControl({ clock, executions, faults, journal, operationIds }, resolved.authToken) : undefined,
     pages: resolved.control ? createPages(spec) : undefined,
     journal,
     logger,

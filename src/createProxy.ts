@@ -65,7 +65,7 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
       responseCheck: options.errors ? 'reject' : 'report',
       rejectAs: 'invalid_upstream_response',
     },
-    control: options.control ? await createControl({ journal, operationIds: operations.map((o) => o.operationId) }, undefined) : undefined,
+    control: options.control ? createControl({ journal, operationIds: operations.map((o) => o.operationId) }, undefined) : undefined,
     pages: options.control ? createPages(spec) : undefined,
     journal,
     logger,

@@ -11,6 +11,7 @@ import type { EngineAnswer } from './engine';
  * when the engine's own answer is wanted.
  */
 export function answerFromSpec(operation: Operation, preferences: Preferences, successStatus: number): EngineAnswer | undefined {
+  if (preferences.code === undefined && preferences.example === undefined && preferences.dynamic === undefined) return undefined;
   const declared = Object.keys(operation.responses);
   if (preferences.code !== undefined && !declared.includes(String(preferences.code))) {
     return badPreference(`Prefer: code=${preferences.code} is not a status ${operation.operationId} declares (${declared.join(', ')}).`);

@@ -9,8 +9,11 @@ import { requestLog } from './requestLog';
 export interface AppContext {
   /** The API: the RPA spec's operations, answered by an engine. */
   api: PipelineContext;
-  /** The control API under /__mock, with its own spec; absent with --no-control. */
-  control?: PipelineContext & { document: object };
+  /**
+   * The control API under /__mock, with its own spec; absent with --no-control. A promise, so that
+   * preparing it does not delay the first answer of the API.
+   */
+  control?: Promise<PipelineContext & { document: object }>;
   /** Pages for people (/docs, /__mock/), mounted before the API. */
   pages?: express.Router;
   journal?: Journal;
@@ -26,15 +29,27 @@ export function createApp(context: AppContext): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(context.logger));
   app.use(corsMiddleware(context.corsOrigins));
-  if (context.pages) app.use(context.pages);
-  if (context.control) {
-    const control = context.control;
-    app.get('/__mock/openapi.json', (_req, res) => void res.json(control.document));
-    app.use((req, res, next) => (req.path.startsWith('/__mock/') ? answer(control, undefined, context.logger)(req, res, next) : next()));
+  const pages = context.pages;
+  if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pages(req, res, next) : next()));
+  const control = context.control;
+  control?.catch((error: unknown) => context.logger.error({ err: error }, 'the control API could not be prepared'));
+  if (control) {
+    app.use((req, res, next) => {
+      if (!req.path.startsWith('/__mock/')) return next();
+      control.then((pipeline) => {
+        if (req.path === '/__mock/openapi.json' && req.method === 'GET') return void res.json(pipeline.document);
+        answer(pipeline, undefined, context.logger)(req, res, next);
+      }, next);
+    });
   }
   app.use(answer(context.api, context.journal, context.logger));
   app.use(errorMiddleware(context.logger));
   return app;
+}
+
+/** Paths of the pages, so that API requests skip their routes. */
+function isPagePath(path: string): boolean {
+  return path === '/favicon.ico' || path === '/__mock' || path === '/__mock/' || path.startsWith('/__mock/assets/') || path === '/docs' || path.startsWith('/docs/');
 }
 
 /** Runs the pipeline for each request, writes its outcome, and notes it in the journal. */

@@ -19,6 +19,14 @@ describe('Journal', () => {
     expect(journal.read(2).map((e) => e.id)).toEqual([4, 3]);
   });
 
+  it('lets go of answers beyond the newest unread ones, unchecked', () => {
+    const journal = new Journal(10, 2);
+    const checks = ['/a', '/b', '/c'].map(() => jest.fn(() => []));
+    ['/a', '/b', '/c'].forEach((url, i) => journal.record(entry(url, checks[i])));
+    expect(journal.read().map((e) => e.response.valid)).toEqual([true, true, null]);
+    expect(checks[0]).not.toHaveBeenCalled();
+  });
+
   it('checks an answer once, when it is read', () => {
     const journal = new Journal(10);
     const check = jest.fn(() => [{ location: 'response' as const, pointer: '/id', rule: 'format', message: 'bad' }]);

@@ -20,16 +20,30 @@ export interface JournalEntry {
 /** An entry whose answer is checked only when someone reads the journal: no cost per request. */
 export type PendingEntry = Omit<JournalEntry, 'id' | 'response'> & { checkResponse: () => Violation[] | null };
 
-/** The last requests, bounded: the oldest goes when a new one comes and the journal is full. */
+/**
+ * The last requests, bounded: the oldest goes when a new one comes and the journal is full. Only the
+ * newest `keptAnswers` unread answers are kept for checking; an older one is let go unchecked
+ * (`valid: null`), so a burst of huge lists cannot pile up in memory.
+ */
 export class Journal {
   private readonly entries: (JournalEntry | (PendingEntry & { id: number }))[] = [];
   private nextId = 1;
 
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    private readonly keptAnswers = 50,
+  ) {}
 
   record(entry: PendingEntry): void {
-    this.entries.push({ ...entry, id: this.nextId++ });
+    (entry as PendingEntry & { id: number }).id = this.nextId++;
+    this.entries.push(entry as PendingEntry & { id: number });
     if (this.entries.length > this.capacity) this.entries.shift();
+    const released = this.entries.length - 1 - this.keptAnswers;
+    const old = this.entries[released];
+    if (old && 'checkResponse' in old) {
+      const { checkResponse, ...rest } = old;
+      this.entries[released] = { ...rest, response: { valid: null, violations: [] } };
+    }
   }
 
   /** The last `limit` entries, newest first, their answers checked now if they were not yet. */

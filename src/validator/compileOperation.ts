@@ -33,10 +33,10 @@ type ParameterLocation = 'path' | 'query' | 'header';
 
 /** Compiles the validators of one operation once, at start-up. */
 export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: Ajv2020): OperationValidator {
-  const parameterValidators = (['path', 'query', 'header'] as const).map((location) => ({
-    location,
-    validate: paramsAjv.compile(parametersSchema(operation.parameters, location)),
-  }));
+  // Only the locations the operation has parameters in: the others cost nothing per request.
+  const parameterValidators = (['path', 'query', 'header'] as const)
+    .filter((location) => operation.parameters.some((p) => p.in === location))
+    .map((location) => ({ location, validate: paramsAjv.compile(parametersSchema(operation.parameters, location)) }));
   const requestBodySchema = jsonSchemaOf(operation.requestBody?.content);
   const validateBody = requestBodySchema ? ajv.compile(requestBodySchema) : undefined;
   const responseValidators = compileResponses(operation, ajv);
@@ -44,9 +44,10 @@ export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: 
   return {
     validateRequest(request) {
       const violations: Violation[] = [];
-      const values = { path: { ...request.pathParams }, query: { ...request.query }, header: lowerKeys(request.headers) };
+      // Copies, as ajv writes coerced values back; Node gives header names in lower case already.
+      const sources = { path: request.pathParams, query: request.query, header: request.headers };
       for (const { location, validate } of parameterValidators) {
-        if (!validate(values[location])) violations.push(...toViolations(validate.errors, location));
+        if (!validate({ ...sources[location] })) violations.push(...toViolations(validate.errors, location));
       }
       violations.push(...validateRequestBody(operation, request, validateBody));
       return violations;
@@ -122,9 +123,6 @@ function jsonSchemaOf(content: Record<string, OpenAPIV3_1.MediaTypeObject> | und
   return content?.['application/json']?.schema as object | undefined;
 }
 
-function lowerKeys(headers: RequestParts['headers']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-}
 
 function violation(location: ViolationLocation, pointer: string, rule: string, message: string): Violation {
   return { location, pointer, rule, message };
