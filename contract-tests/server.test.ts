@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import request from 'supertest';
+import { createMock } from '../src';
 import { createApp } from '../src/server/createApp';
 import { createLogger } from '../src/server/requestLog';
 import { loadSpec } from '../src/spec/loadSpec';
@@ -104,6 +106,30 @@ describe('--strict', () => {
     const failing: Engine = { name: 'failing', answer: async () => { throw new Error('disk on fire at /src/secret.ts:12'); } };
     const response = await request(await appWith(failing, true)).get(jobsPath).query({ environment: 'default' }).expect(500);
     expect(response.body).toEqual({ type: 'internal_error', title: 'Internal server error', status: 500, detail: 'The server failed to answer; see its log.' });
+  });
+});
+
+describe('the request log', () => {
+  it('writes one line per request, and never a header or token', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
+    const mock = await createMock({ log: 'json', authToken: 'log-secret-token' }, { logStream: stream });
+    const http = request(mock.app);
+    await http.get(jobsPath).query({ environment: 'default' }).set('Authorization', 'Bearer log-secret-token').expect(200);
+    await http.get(`${jobsPath}/42`).set('Authorization', 'Bearer log-secret-token').expect(400);
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', url: '/api/v1/rpa/jobs?environment=default', status: 200 });
+    expect(JSON.parse(lines[1]!)).toMatchObject({ status: 400 });
+    expect(lines.join('')).not.toContain('log-secret-token');
+  });
+});
+
+describe('--now real', () => {
+  it('dates the data around the time of start-up', async () => {
+    const before = Date.now();
+    const mock = await createMock({ log: 'silent', now: 'real' });
+    expect(mock.clock.now()).toBeGreaterThanOrEqual(before - 1000);
+    expect(mock.clock.now()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 });
 

@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createProxy, type ProxyOptions } from '../createProxy';
 import { defaultOptions } from '../options';
 import { close, listen } from '../server/listen';
-import { collect, integerIn } from './parsers';
+import { integerIn } from './parsers';
+import { serverOptions } from './serverOptions';
 
 interface ProxyFlags {
   upstream: string;
@@ -22,21 +23,14 @@ interface ProxyFlags {
 
 /** `rpa-mock proxy`: a validating proxy in front of a real deployment. */
 export function proxyCommand(): Command {
-  return new Command('proxy')
+  const command = new Command('proxy')
     .description('Forward every request to a real deployment and check request and answer against the spec; each violation is logged with its JSON pointer and rule, and journaled.')
     .addOption(new Option('--upstream <url>', 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA').makeOptionMandatory().argParser(parseUrl))
-    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').default(defaultOptions.port).argParser(integerIn(0, 65535, 'port')))
-    .addOption(new Option('-H, --host <host>', 'address to listen on').default(defaultOptions.host))
     .addOption(new Option('--token <token>', "bearer token to send upstream instead of the caller's").env('RPA_TOKEN'))
     .addOption(new Option('--ionapi <file>', "Infor .ionapi file: get the upstream token from it (and again when it expires)").env('RPA_IONAPI').conflicts('token'))
     .addOption(new Option('--errors', 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on'))
     .addOption(new Option('--timeout <ms>', 'time-out of one upstream request').default(30_000).argParser(integerIn(1, 600_000, 'timeout')))
     .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'))
-    .addOption(new Option('--no-control', 'do not serve the journal, the inspector and /docs'))
-    .addOption(new Option('--journal-size <count>', 'how many requests the journal keeps').default(defaultOptions.journalSize).argParser(integerIn(1, 100_000, 'journal-size')))
-    .addOption(new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect))
-    .addOption(new Option('--log-format <format>', "log: 'auto', 'pretty' or 'json'").choices(['auto', 'pretty', 'json']).default('auto'))
-    .addOption(new Option('-q, --quiet', 'no request log and no start-up message (violations are still journaled)'))
     .action(async (flags: ProxyFlags) => {
       const options: ProxyOptions = {
         upstream: flags.upstream,
@@ -62,6 +56,8 @@ export function proxyCommand(): Command {
       }
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
+  for (const option of serverOptions()) command.addOption(option);
+  return command;
 }
 
 function parseUrl(value: string): string {

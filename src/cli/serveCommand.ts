@@ -2,14 +2,13 @@ import { Command, Option } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
 import { close, listen } from '../server/listen';
-import { collect, integerIn, parseLatency, parseNow, parseShare } from './parsers';
+import { integerIn, parseLatency, parseNow, parseShare } from './parsers';
+import { serverOptions } from './serverOptions';
 
 /** `rpa-mock serve`: the mock server. */
 export function serveCommand(): Command {
-  return new Command('serve')
+  const command = new Command('serve')
     .description('Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.')
-    .addOption(new Option('-p, --port <port>', 'port to listen on (0 picks a free one)').default(defaultOptions.port).argParser(integerIn(0, 65535, 'port')))
-    .addOption(new Option('-H, --host <host>', 'address to listen on; 0.0.0.0 exposes the mock to the network').default(defaultOptions.host))
     .addOption(new Option('-e, --engine <engine>', "'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec's examples").choices(['faker', 'prism']).default(defaultOptions.engine))
     .addOption(new Option('-s, --seed <seed>', 'seed of the generated jobs').default(defaultOptions.seed).argParser(integerIn(0, 2 ** 32 - 1, 'seed')))
     .addOption(new Option('-j, --jobs <count>', 'number of jobs to generate').default(defaultOptions.jobs).argParser(integerIn(0, 10_000_000, 'jobs')))
@@ -22,14 +21,11 @@ export function serveCommand(): Command {
     .addOption(new Option('--latency <ms>', "latency of every request: a number of ms, or 'min-max' for a uniform draw").argParser(parseLatency))
     .addOption(new Option('--error-rate <share>', 'share of requests answered with a 500 in the error format, 0 to 1').argParser(parseShare))
     .addOption(new Option('--scenario <file>', 'scenario file (JSON or YAML): latency and error rate, in general and per operation'))
-    .addOption(new Option('--no-control', 'do not serve the control API, the inspector and /docs under /__mock and /docs'))
-    .addOption(new Option('--journal-size <count>', 'how many requests the journal keeps').default(defaultOptions.journalSize).argParser(integerIn(1, 100_000, 'journal-size')))
-    .addOption(new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect))
-    .addOption(new Option('--log-format <format>', "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'").choices(['auto', 'pretty', 'json']).default('auto'))
-    .addOption(new Option('-q, --quiet', 'no request log and no start-up message'))
     .action(async (flags: ServeFlags) => {
       await serve(toOptions(flags));
     });
+  for (const option of serverOptions()) command.addOption(option);
+  return command;
 }
 
 interface ServeFlags {
