@@ -6,7 +6,7 @@ import type { Engine } from './engines/engine';
 import { createFakerEngine } from './engines/faker';
 import { createPrismEngine } from './engines/prism';
 import { loadFixtures } from './fixtures/loadFixtures';
-import { resolveOptions, type MockOptions } from './options';
+import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
 import { FaultInjector } from './scenario/faultInjector';
 import { resolveScenario } from './scenario/resolveScenario';
 import { createApp } from './server/createApp';
@@ -51,7 +51,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const spec = await loadSpec(resolved.specPath);
   const operations = indexOperations(spec);
   const operationIds = operations.map((operation) => operation.operationId);
-  const referenceTime = resolved.now === 'real' ? Math.floor(Date.now() / 1000) * 1000 : resolved.now;
+  const referenceTime = referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
   const source = resolved.fixtures ? await loadFixtures(resolved.fixtures, spec) : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const executions = new ExecutionStore();

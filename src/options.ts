@@ -70,3 +70,8 @@ export function resolveOptions(options: Partial<MockOptions> = {}): MockOptions 
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return { ...defaultOptions, ...defined };
 }
+
+/** The reference time of `--now`: the instant given, or the start-up time (whole seconds) for 'real'. */
+export function referenceTimeOf(now: number | 'real'): number {
+  return now === 'real' ? Math.floor(Date.now() / 1000) * 1000 : now;
+}

@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { createFixtures } from '../fixtures/createFixtures';
-import { defaultOptions } from '../options';
+import { defaultOptions, referenceTimeOf } from '../options';
 import { integerIn, parseNow } from './parsers';
 
 /** `rpa-mock fixtures`: writes generated jobs to a fixture file that `serve --fixtures` reads. */
@@ -13,7 +13,7 @@ export function fixturesCommand(): Command {
     .addOption(new Option('--now <time>', 'time the data is relative to (RFC 3339)').default(defaultOptions.now, new Date(defaultOptions.now as number).toISOString()).argParser(parseNow))
     .addOption(new Option('-o, --out <file>', 'file to write; standard output when absent'))
     .action(async (flags: { seed: number; jobs: number; now: number | 'real'; out?: string }) => {
-      const now = flags.now === 'real' ? Math.floor(Date.now() / 1000) * 1000 : flags.now;
+      const now = referenceTimeOf(flags.now);
       const text = `${JSON.stringify(createFixtures(flags.seed, flags.jobs, now), null, 2)}\n`;
       if (!flags.out) return void process.stdout.write(text);
       // Written beside the target, then renamed: an interrupted run never leaves half a file.

@@ -1,3 +1,4 @@
+import { fillPath } from '../../spec/fillPath';
 import type { RequestOptions } from '../httpClient';
 import { inspectResponse, type Inspection } from '../inspectResponse';
 import type { CheckContext } from '../types';
@@ -15,16 +16,18 @@ export interface Call {
  */
 export async function callOperation(context: CheckContext, operationId: string, call: Call, expectedStatus: number): Promise<Inspection> {
   const operation = context.operations.get(operationId)!;
-  const path = operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(call.params?.[name] ?? ''));
-  const query = new URLSearchParams(call.query ?? {}).toString();
-  const exchange = await context.send(operation.method.toUpperCase(), query ? `${path}?${query}` : path, { body: call.body, auth: call.auth });
+  const exchange = await context.send(operation.method.toUpperCase(), pathAndQuery(context, operationId, call), { body: call.body, auth: call.auth });
   return inspectResponse(exchange, expectedStatus, operation, context.validators.get(operationId)!, context.options.failOnExtra);
 }
 
 /** The request a finding is about, for findings the checks make themselves. */
 export function describeCall(context: CheckContext, operationId: string, call: Call): string {
   const operation = context.operations.get(operationId)!;
-  const path = operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => call.params?.[name] ?? '');
+  return `${operation.method.toUpperCase()} ${context.options.baseUrl}${pathAndQuery(context, operationId, call)}`;
+}
+
+function pathAndQuery(context: CheckContext, operationId: string, call: Call): string {
+  const path = fillPath(context.operations.get(operationId)!.pathTemplate, call.params ?? {});
   const query = new URLSearchParams(call.query ?? {}).toString();
-  return `${operation.method.toUpperCase()} ${context.options.baseUrl}${path}${query ? `?${query}` : ''}`;
+  return query ? `${path}?${query}` : path;
 }

@@ -1,7 +1,7 @@
 import { generateExecution } from '../../data/generateExecution';
 import { toWireInstance } from '../../data/timeline';
 import { createProblem } from '../../errors/problem';
-import { jobNotFound, type Handler } from './index';
+import { jobNotFound, type Handler } from './handler';
 
 /** POST /api/v1/rpa/jobs/{id}/_execute: queues a run of an active job and answers 202 with it. */
 export const executeJob: Handler = ({ seed, source, executions, clock }, { pathParams }) => {

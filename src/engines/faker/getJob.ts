@@ -1,5 +1,5 @@
 import { renderJob } from '../../data/renderJob';
-import { jobNotFound, type Handler } from './index';
+import { jobNotFound, type Handler } from './handler';
 
 /** GET /api/v1/rpa/jobs/{id}: the same job the list shows, with the runs started since. */
 export const getJob: Handler = ({ source, executions, clock }, { pathParams }) => {

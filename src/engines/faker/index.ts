@@ -1,23 +1,10 @@
-import type { JobSource } from '../../data/jobSource';
-import type { Clock } from '../../state/clock';
-import type { ExecutionStore } from '../../state/executionStore';
 import type { Operation } from '../../spec/operations';
-import { createProblem } from '../../errors/problem';
 import { answerFromSpec } from '../specAnswers';
-import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+import type { Engine } from '../engine';
+import type { FakerContext, Handler } from './handler';
 import { executeJob } from './executeJob';
 import { getJob } from './getJob';
 import { listJobs } from './listJobs';
-
-/** What the faker engine's handlers read and change. */
-export interface FakerContext {
-  seed: number;
-  source: JobSource;
-  executions: ExecutionStore;
-  clock: Clock;
-}
-
-export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer;
 
 const handlers: Record<string, Handler> = { listJobs, getJob, executeJob };
 /** The status each operation answers with when all goes well. */
@@ -39,7 +26,3 @@ export function createFakerEngine(context: FakerContext, operations: Operation[]
   };
 }
 
-/** The answer for an id no job has. */
-export function jobNotFound(id: string): EngineAnswer {
-  return { status: 404, body: createProblem('not_found', `No job has id ${id}.`) };
-}

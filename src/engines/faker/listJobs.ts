@@ -1,7 +1,7 @@
 import { renderJob } from '../../data/renderJob';
 import { createProblem } from '../../errors/problem';
 import type { Job, JobType } from '../../spec/types';
-import type { Handler } from './index';
+import type { Handler } from './handler';
 
 /** GET /api/v1/rpa/jobs: the jobs of one environment and type; `type` defaults to Unattended. */
 export const listJobs: Handler = ({ source, executions, clock }, { query }) => {

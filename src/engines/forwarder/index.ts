@@ -1,4 +1,5 @@
 import { createProblem } from '../../errors/problem';
+import { fillPath } from '../../spec/fillPath';
 import type { Engine, EngineAnswer, EngineRequest } from '../engine';
 
 export interface ForwarderOptions {
@@ -70,7 +71,7 @@ async function toAnswer(response: Response): Promise<EngineAnswer> {
 }
 
 function pathOf(request: EngineRequest): string {
-  const path = request.operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(request.pathParams[name] ?? ''));
+  const path = fillPath(request.operation.pathTemplate, request.pathParams);
   const query = new URLSearchParams(Object.entries(request.query).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v) => [key, String(v)] as [string, string]) : [[key, String(value)] as [string, string]]))).toString();
   return query ? `${path}?${query}` : path;
 }

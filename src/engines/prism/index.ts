@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import pino from 'pino';
 import { createProblem, problemKindOf } from '../../errors/problem';
+import { fillPath } from '../../spec/fillPath';
 import type { Operation } from '../../spec/operations';
 import type { Engine, EngineAnswer, EngineRequest } from '../engine';
 import { statusOfExample } from '../specAnswers';
@@ -35,7 +36,7 @@ export async function createPrismEngine(specPath: string, operations: Operation[
       const code = preferences.code ?? (preferences.example !== undefined ? statusOfExample(operation, preferences.example) : undefined);
       const mock = { dynamic, ...(code !== undefined ? { code } : {}), ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}) };
       const result = await prism.request(
-        { method: operation.method as never, url: { path: request.operation.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? '')), query: request.query as Record<string, string> }, headers: {}, body: request.body },
+        { method: operation.method as never, url: { path: fillPath(operation.pathTemplate, pathParams), query: request.query as Record<string, string> }, headers: {}, body: request.body },
         prismOperations,
         { ...baseConfig, mock },
       )();
