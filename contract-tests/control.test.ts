@@ -126,3 +126,14 @@ describe('faults', () => {
     await expect(startMock({ scenario: bad })).rejects.toThrow(/\/errorRate: scenario at \/errorRate must be number \(rule: type\)/);
   });
 });
+
+describe('the journal and huge answers', () => {
+  it('does not keep an answer of more than 1 MB for checking', async () => {
+    const { http } = await startMock({ jobs: 2000, strict: false });
+    await http.get(jobsPath).query({ environment: 'default' }).expect(200);
+    await http.get(jobsPath).query({ environment: 'test' }).expect(200);
+    const [small, huge] = (await http.get('/__mock/journal')).body.entries;
+    expect(small.response.valid).toBe(true);
+    expect(huge).toMatchObject({ url: '/api/v1/rpa/jobs?environment=default', response: { valid: null } });
+  });
+});

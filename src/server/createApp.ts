@@ -57,7 +57,7 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
   return (req, res, next) => {
     const started = performance.now();
     handleRequest(pipeline, req).then((outcome) => {
-      send(res, outcome);
+      const bytes = send(res, outcome);
       report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
       if (isInspectorPoll(req)) return;
       journal?.record({
@@ -68,7 +68,8 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
         status: outcome.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         request: { valid: outcome.requestViolations.length === 0, violations: outcome.requestViolations },
-        checkResponse: () => outcome.responseViolations ?? outcome.checkResponse(),
+        // A huge answer (a list of thousands of jobs) is not kept for a later check.
+        checkResponse: outcome.responseViolations ? () => outcome.responseViolations! : bytes > keptAnswerBytes ? () => null : outcome.checkResponse,
         ...(outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0) ? { fault: outcome.fault } : {}),
       });
     }, next);
@@ -92,12 +93,17 @@ function report(logger: Logger, method: string, url: string, outcome: Outcome, l
 /** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
 const serialized = new WeakMap<object, string>();
 
-function send(res: Response, outcome: Outcome): void {
+/** Answers larger than this are not kept in the journal for checking. */
+const keptAnswerBytes = 1_000_000;
+
+/** Writes the outcome; returns the length of the body in characters. */
+function send(res: Response, outcome: Outcome): number {
   res.status(outcome.status);
   for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
-  if (outcome.rawBody !== undefined) return void res.type(outcome.contentType).send(outcome.rawBody);
-  if (outcome.body === undefined) return void res.end();
-  res.type(outcome.contentType).send(toJson(outcome.body));
+  if (outcome.body === undefined && outcome.rawBody === undefined) return void res.end(), 0;
+  const text = outcome.rawBody ?? toJson(outcome.body);
+  res.type(outcome.contentType).send(text);
+  return text.length;
 }
 
 function toJson(body: unknown): string {
