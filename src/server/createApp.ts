@@ -4,7 +4,7 @@ import { createProblem, problemContentType } from '../errors/problem';
 import type { Journal } from '../state/journal';
 import { corsMiddleware } from './cors';
 import { handleRequest, type Outcome, type PipelineContext } from './pipeline';
-import { requestLog } from './requestLog';
+import { logRequest, pageRequestLog } from './requestLog';
 
 export interface AppContext {
   /** The API: the RPA spec's operations, answered by an engine. */
@@ -27,10 +27,10 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestLog(context.logger));
   app.use(corsMiddleware(context.corsOrigins));
   const pages = context.pages;
-  if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pages(req, res, next) : next()));
+  const pageLog = pageRequestLog(context.logger);
+  if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pageLog(req, res, () => pages(req, res, next)) : next()));
   const control = context.control;
   control?.catch((error: unknown) => context.logger.error({ err: error }, 'the control API could not be prepared'));
   if (control) {
@@ -58,15 +58,17 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
     const started = performance.now();
     handleRequest(pipeline, req).then((outcome) => {
       const bytes = send(res, outcome);
-      report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
       if (isInspectorPoll(req)) return;
+      const durationMs = performance.now() - started;
+      logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs);
+      report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
       journal?.record({
         at: new Date().toISOString(),
         method: req.method,
         url: req.originalUrl,
         operationId: outcome.operation?.operationId ?? null,
         status: outcome.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(durationMs * 10) / 10,
         request: { valid: outcome.requestViolations.length === 0, violations: outcome.requestViolations },
         // A huge answer (a list of thousands of jobs) is not kept for a later check.
         checkResponse: outcome.responseViolations ? () => outcome.responseViolations! : bytes > keptAnswerBytes ? () => null : outcome.checkResponse,
@@ -84,7 +86,9 @@ export function isInspectorPoll(req: { headers: Record<string, unknown> }): bool
 /** Injected faults and broken contracts get log lines of their own, each violation with its pointer and rule. */
 function report(logger: Logger, method: string, url: string, outcome: Outcome, logRequestViolations: boolean): void {
   const { fault } = outcome;
-  if (fault && (fault.error || fault.latencyMs > 0)) logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
+  const faulted = fault !== undefined && (fault.error || fault.latencyMs > 0);
+  if (!faulted && !outcome.responseViolations?.length && !(logRequestViolations && outcome.requestViolations.length > 0)) return;
+  if (faulted) logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
   for (const [side, violations] of [['request', logRequestViolations ? outcome.requestViolations : []], ['response', outcome.responseViolations ?? []]] as const) {
     for (const v of violations) logger.warn({ side, pointer: v.pointer, rule: v.rule }, `${side} of ${method} ${url} breaks the spec: ${v.message} [rule: ${v.rule}]`);
   }

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 import type { MockOptions } from '../options';
-import { isInspectorPoll } from './createApp';
 
 /** The mock's logger: readable lines on a terminal, JSON lines elsewhere, nothing when silent. */
 export function createLogger(format: MockOptions['log'], stream: NodeJS.WritableStream = process.stdout): Logger {
@@ -17,15 +16,18 @@ export function createLogger(format: MockOptions['log'], stream: NodeJS.Writable
  * One log line per request: method, URL, status and time taken. Never headers, so a token
  * never reaches the log.
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function logRequest(logger: Logger, method: string, url: string, status: number, ms: number): void {
+  const level = status >= 500 ? 'error' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const rounded = Math.round(ms * 10) / 10;
+  logger[level]({ method, url, status, ms: rounded }, `${method} ${url} ${status} ${rounded}ms`);
+}
+
+/** The log line of a request the pipeline does not answer itself (the pages), once it is sent. */
+export function pageRequestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    if (isInspectorPoll(req)) return next();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
-      logger[res.statusCode >= 500 ? 'error' : 'info'](line, `${req.method} ${req.originalUrl} ${res.statusCode} ${line.ms}ms`);
-    });
+    const started = performance.now();
+    res.on('finish', () => logRequest(logger, req.method, req.originalUrl, res.statusCode, performance.now() - started));
     next();
   };
 }
