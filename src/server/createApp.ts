@@ -32,7 +32,7 @@ export function createApp(context: AppContext): Express {
   const pageLog = pageRequestLog(context.logger);
   if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pageLog(req, res, () => pages(req, res, next)) : next()));
   const control = context.control;
-  control?.catch((error: unknown) => context.logger.error({ err: error }, 'the control API could not be prepared'));
+  control?.catch((error: unknown) => context.logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`));
   if (control) {
     app.use((req, res, next) => {
       if (!req.path.startsWith('/__mock/')) return next();
@@ -123,7 +123,7 @@ function toJson(body: unknown): string {
 /** Our bug or bad setup: logged in full, answered as a 500 in the error shape, never a stack trace. */
 function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unexpected failure');
+    logger.error({ err: error, method: req.method, url: req.originalUrl }, `unexpected failure on ${req.method} ${req.originalUrl}: ${(error as Error)?.message ?? String(error)}`);
     if (res.headersSent) return void res.end();
     const body = createProblem('internal_error', 'The server failed to answer; see its log.');
     res.status(500).type(problemContentType).send(JSON.stringify(body));
