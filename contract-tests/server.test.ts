@@ -124,6 +124,17 @@ describe('the request log', () => {
   });
 });
 
+describe('the readable log', () => {
+  it('is one line per request', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()) });
+    const mock = await createMock({ log: 'pretty' }, { logStream: stream });
+    await request(mock.app).get(jobsPath).query({ environment: 'default' }).expect(200);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/INFO.*GET \/api\/v1\/rpa\/jobs\?environment=default 200 [\d.]+ms/);
+  });
+});
+
 describe('--now real', () => {
   it('dates the data around the time of start-up', async () => {
     const before = Date.now();
