@@ -19,9 +19,18 @@ describe('routing by the spec', () => {
 
   it('answers 405 with Allow for a known path and another method', async () => {
     const { http } = await startMock();
-    const response = await http.delete(jobsPath).expect(405).expect('allow', 'GET');
+    const response = await http.delete(jobsPath).expect(405).expect('allow', 'GET, HEAD');
     expect(response.body).toMatchObject({ type: 'method_not_allowed', status: 405 });
     await http.get(`${jobsPath}/6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04/_execute`).expect(405).expect('allow', 'POST');
+  });
+});
+
+describe('HEAD', () => {
+  it('answers like GET, without the body', async () => {
+    const { http } = await startMock();
+    const head = await http.head(jobsPath).query({ environment: 'default' }).expect(200).expect('content-type', /application\/json/);
+    expect(head.text).toBeUndefined();
+    await http.head(jobsPath).expect(400);
   });
 });
 

@@ -32,6 +32,11 @@ describe('createOperationMatcher', () => {
   it('names an unknown path and a known path with the wrong method', () => {
     expect(match('GET', '/jobs/7/other')).toEqual({ kind: 'not_found' });
     expect(match('GET', '/jobs/')).toEqual({ kind: 'not_found' });
-    expect(match('DELETE', '/jobs/7')).toEqual({ kind: 'method_not_allowed', allow: ['GET'] });
+    expect(match('DELETE', '/jobs/7')).toEqual({ kind: 'method_not_allowed', allow: ['GET', 'HEAD'] });
+    expect(match('GET', '/jobs/7/_execute')).toEqual({ kind: 'method_not_allowed', allow: ['POST'] });
+  });
+
+  it('answers HEAD as GET', () => {
+    expect(match('HEAD', '/jobs/7')).toMatchObject({ kind: 'matched', operation: { operationId: 'getJob' } });
   });
 });

@@ -32,8 +32,10 @@ export function createOperationMatcher(operations: Operation[]): (method: string
     for (const compiled of paths) {
       const found = compiled.pattern.exec(path);
       if (!found) continue;
-      const operation = compiled.operations.get(method.toLowerCase() as HttpMethod);
-      if (!operation) return { kind: 'method_not_allowed', allow: [...compiled.operations.keys()].map((m) => m.toUpperCase()) };
+      const wanted = method.toLowerCase() as HttpMethod;
+      // HEAD is GET without the body (RFC 9110), unless the spec describes HEAD itself.
+      const operation = compiled.operations.get(wanted) ?? (wanted === 'head' ? compiled.operations.get('get') : undefined);
+      if (!operation) return { kind: 'method_not_allowed', allow: allowed(compiled.operations) };
       const pathParams: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
         pathParams[name] = safeDecode(found[i + 1] ?? '');
@@ -42,6 +44,11 @@ export function createOperationMatcher(operations: Operation[]): (method: string
     }
     return { kind: 'not_found' };
   };
+}
+
+function allowed(operations: Map<string, Operation>): string[] {
+  const methods = [...operations.keys()].map((m) => m.toUpperCase());
+  return operations.has('get') && !operations.has('head') ? [...methods, 'HEAD'] : methods;
 }
 
 function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
