@@ -49,6 +49,16 @@ export function toWireViolation({ location, pointer, rule, message }: Violation)
   return { location, pointer, rule, message };
 }
 
+/** An enum's values as the messages show them: `"running", "completed"`. */
+function allowedValues(params: Record<string, unknown>): string {
+  return (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+}
+
+/** A type rule's types as the messages show them: `string or null`. */
+function typeNames(params: Record<string, unknown>): string {
+  return String(params.type).split(',').join(' or ');
+}
+
 function expectedOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -58,9 +68,9 @@ function expectedOf(error: ErrorObject): string {
     case 'unevaluatedProperties':
       return 'absent';
     case 'enum':
-      return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `one of ${allowedValues(params)}`;
     case 'type':
-      return String(params.type).split(',').join(' or ');
+      return typeNames(params);
     case 'format':
       return `a ${String(params.format)}`;
     default:
@@ -122,9 +132,9 @@ function describe(error: ErrorObject): string {
     case 'unevaluatedProperties':
       return 'is not allowed here (unknown property)';
     case 'enum':
-      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of: ${allowedValues(params)}`;
     case 'type':
-      return `must be ${String(params.type).split(',').join(' or ')}`;
+      return `must be ${typeNames(params)}`;
     case 'format':
       return `must be a valid ${String(params.format)}`;
     default:
