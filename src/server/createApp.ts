@@ -34,11 +34,14 @@ export function createApp(context: AppContext): Express {
   const control = context.control;
   control?.catch((error: unknown) => context.logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`));
   if (control) {
+    // One handler, made once the control API is ready, serves every control request.
+    const ready = control.then((pipeline) => ({ document: pipeline.document, handle: answer(pipeline, undefined, context.logger) }));
+    ready.catch(() => undefined);
     app.use((req, res, next) => {
       if (!req.path.startsWith('/__mock/')) return next();
-      control.then((pipeline) => {
-        if (req.path === '/__mock/openapi.json' && req.method === 'GET') return void res.json(pipeline.document);
-        answer(pipeline, undefined, context.logger)(req, res, next);
+      ready.then(({ document, handle }) => {
+        if (req.path === '/__mock/openapi.json' && req.method === 'GET') return void res.json(document);
+        handle(req, res, next);
       }, next);
     });
   }
