@@ -35,10 +35,15 @@ interface Measured {
 }
 
 /** Starts a child process and resolves with its base URL once it answers. */
-async function startProcess(args: string[], readPort: 'banner' | 'stdout'): Promise<{ child: ChildProcess; url: string; startupMs: number }> {
+async function startProcess(
+  args: string[],
+  readPort: 'banner' | 'stdout',
+): Promise<{ child: ChildProcess; url: string; startupMs: number }> {
   const started = performance.now();
   // The mock's request log (one JSON line per request) is written, as by default, and discarded.
-  const child = spawn(serverCommand[0]!, [...serverCommand.slice(1), ...args], { stdio: ['ignore', readPort === 'banner' ? 'ignore' : 'pipe', 'pipe'] });
+  const child = spawn(serverCommand[0]!, [...serverCommand.slice(1), ...args], {
+    stdio: ['ignore', readPort === 'banner' ? 'ignore' : 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const stream = readPort === 'banner' ? child.stderr! : child.stdout!;
@@ -66,7 +71,14 @@ async function load(name: string, url: string, paths: string[]): Promise<Measure
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
   });
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 /** Wall time of `rpa-mock verify --allow-execute` against the mock, from process start to exit. */
@@ -155,22 +167,73 @@ async function main(): Promise<void> {
     const listedBytes = (await listed.arrayBuffer()).byteLength;
     const rssAfterList = rssMegabytes(large.child.pid!);
 
-    const ratio = (name: string) => results.find((r) => r.name === `mock   ${name}`)!.requestsPerSecond / results.find((r) => r.name === `bare   ${name}`)!.requestsPerSecond;
-    console.log(`rpa-mock benchmark: loopback, 10 connections, ${seconds} s per run (median of 3 alternating rounds for mock and bare), Node ${process.version}, ${pinned ? `servers on core ${cores - 1}, load on the others` : 'servers and load sharing the cores'}\n`);
+    const ratio = (name: string) =>
+      results.find((r) => r.name === `mock   ${name}`)!.requestsPerSecond /
+      results.find((r) => r.name === `bare   ${name}`)!.requestsPerSecond;
+    console.log(
+      `rpa-mock benchmark: loopback, 10 connections, ${seconds} s per run (median of 3 alternating rounds for mock and bare), Node ${process.version}, ${pinned ? `servers on core ${cores - 1}, load on the others` : 'servers and load sharing the cores'}\n`,
+    );
     console.log('run                      req/s     p50 ms   p99 ms   errors');
-    for (const r of results) console.log(`${r.name.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`);
+    for (const r of results)
+      console.log(
+        `${r.name.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`,
+      );
     const targets = [
-      { name: 'by-id throughput, mock/bare (validation on)', value: ratio('GET /jobs/{id}'), text: ratio('GET /jobs/{id}').toFixed(2), met: ratio('GET /jobs/{id}') >= 0.6, target: '>= 0.6' },
-      { name: 'list throughput, mock/bare', value: ratio('GET /jobs'), text: ratio('GET /jobs').toFixed(2), met: true, target: '(reported)' },
-      { name: 'full verify against the local mock (CLI)', value: verifyMs, text: `${verifyMs.toFixed(0)} ms`, met: verifyMs < 5000, target: '< 5000 ms' },
-      { name: 'start-up to first answer (median of 3)', value: median(startups), text: `${median(startups).toFixed(0)} ms`, met: median(startups) < 1000, target: '< 1000 ms' },
-      { name: 'RSS with --jobs 100000, at start', value: rssAtStart, text: `${rssAtStart.toFixed(0)} MB`, met: rssAtStart < 150, target: '< 150 MB' },
-      { name: 'RSS with --jobs 100000, after 2,000 GETs by id', value: rssAfterUse, text: `${rssAfterUse.toFixed(0)} MB`, met: rssAfterUse < 150, target: '< 150 MB' },
-      { name: `RSS after listing default (${(listedBytes / 1e6).toFixed(0)} MB of JSON)`, value: rssAfterList, text: `${rssAfterList.toFixed(0)} MB`, met: true, target: '(reported)' },
+      {
+        name: 'by-id throughput, mock/bare (validation on)',
+        value: ratio('GET /jobs/{id}'),
+        text: ratio('GET /jobs/{id}').toFixed(2),
+        met: ratio('GET /jobs/{id}') >= 0.6,
+        target: '>= 0.6',
+      },
+      {
+        name: 'list throughput, mock/bare',
+        value: ratio('GET /jobs'),
+        text: ratio('GET /jobs').toFixed(2),
+        met: true,
+        target: '(reported)',
+      },
+      {
+        name: 'full verify against the local mock (CLI)',
+        value: verifyMs,
+        text: `${verifyMs.toFixed(0)} ms`,
+        met: verifyMs < 5000,
+        target: '< 5000 ms',
+      },
+      {
+        name: 'start-up to first answer (median of 3)',
+        value: median(startups),
+        text: `${median(startups).toFixed(0)} ms`,
+        met: median(startups) < 1000,
+        target: '< 1000 ms',
+      },
+      {
+        name: 'RSS with --jobs 100000, at start',
+        value: rssAtStart,
+        text: `${rssAtStart.toFixed(0)} MB`,
+        met: rssAtStart < 150,
+        target: '< 150 MB',
+      },
+      {
+        name: 'RSS with --jobs 100000, after 2,000 GETs by id',
+        value: rssAfterUse,
+        text: `${rssAfterUse.toFixed(0)} MB`,
+        met: rssAfterUse < 150,
+        target: '< 150 MB',
+      },
+      {
+        name: `RSS after listing default (${(listedBytes / 1e6).toFixed(0)} MB of JSON)`,
+        value: rssAfterList,
+        text: `${rssAfterList.toFixed(0)} MB`,
+        met: true,
+        target: '(reported)',
+      },
     ];
     console.log('\nmeasure                                        value       target      ');
     for (const t of targets) console.log(`${t.name.padEnd(46)} ${t.text.padStart(9)}   ${t.target.padEnd(11)} ${t.met ? 'met' : 'MISSED'}`);
-    console.log(`\nwith --latency 50 --error-rate 0.1: p50 ${faults.p50} ms, p99 ${faults.p99} ms, ${faults.errors} of ${faults.total} answers were 500 (${((faults.errors / faults.total) * 100).toFixed(1)} %)`);
+    console.log(
+      `\nwith --latency 50 --error-rate 0.1: p50 ${faults.p50} ms, p99 ${faults.p99} ms, ${faults.errors} of ${faults.total} answers were 500 (${((faults.errors / faults.total) * 100).toFixed(1)} %)`,
+    );
     if (results.some((r) => r.errors > 0)) console.log('\nsome requests failed; the figures above are not trustworthy');
     process.exitCode = targets.every((t) => t.met) && results.every((r) => r.errors === 0) ? 0 : 1;
   } finally {

@@ -17,9 +17,14 @@ const hasCredentials = !live || process.env.RPA_TOKEN !== undefined || process.e
 
 // The plan is known before anything is sent, so each check can be its own test.
 const bin = path.resolve(__dirname, '../dist/cli/main.js');
-const plan = spawnSync(process.execPath, [bin, 'verify', '--list-checks', ...(hasCredentials ? ['--token', 'planning'] : [])], { encoding: 'utf8' });
+const plan = spawnSync(process.execPath, [bin, 'verify', '--list-checks', ...(hasCredentials ? ['--token', 'planning'] : [])], {
+  encoding: 'utf8',
+});
 if (plan.status !== 0) throw new Error(`cannot list the checks (run npm run build first): ${plan.stderr}`);
-const planned = plan.stdout.trim().split('\n').map((line) => line.split('\t') as [string, string]);
+const planned = plan.stdout
+  .trim()
+  .split('\n')
+  .map((line) => line.split('\t') as [string, string]);
 
 let report: ContractReport;
 let server: Server | undefined;

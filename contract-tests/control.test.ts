@@ -13,13 +13,17 @@ describe('the control API', () => {
     const { http } = await startMock();
     const response = await http.get('/__mock/openapi.json').expect(200);
     expect(response.body.info.title).toBe('rpa-mock control API');
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/__mock/clock', '/__mock/clock/advance', '/__mock/reset', '/__mock/scenario', '/__mock/journal']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/__mock/clock', '/__mock/clock/advance', '/__mock/reset', '/__mock/scenario', '/__mock/journal']),
+    );
   });
 
   it('reads, sets and advances the clock, never backwards', async () => {
     const { http } = await startMock();
     expect((await http.get('/__mock/clock').expect(200)).body).toEqual({ now: '2026-03-14T09:30:00.000Z', mode: 'frozen' });
-    expect((await http.put('/__mock/clock').send({ now: '2026-03-14T10:00:00.000Z' }).expect(200)).body.now).toBe('2026-03-14T10:00:00.000Z');
+    expect((await http.put('/__mock/clock').send({ now: '2026-03-14T10:00:00.000Z' }).expect(200)).body.now).toBe(
+      '2026-03-14T10:00:00.000Z',
+    );
     expect((await http.post('/__mock/clock/advance').send({ seconds: 90 }).expect(200)).body.now).toBe('2026-03-14T10:01:30.000Z');
     const back = await http.put('/__mock/clock').send({ now: '2026-03-14T09:00:00.000Z' }).expect(409);
     expect(back.body.detail).toMatch(/only moves forward/);
@@ -61,7 +65,11 @@ describe('the control API', () => {
       'GET /api/v1/rpa/jobs?environment=default 200',
     ]);
     expect(body.entries[0]).toMatchObject({ operationId: null, response: { valid: null } });
-    expect(body.entries[1]).toMatchObject({ operationId: 'listJobs', request: { valid: false, violations: [expect.objectContaining({ pointer: '/environment', rule: 'required' })] }, response: { valid: true } });
+    expect(body.entries[1]).toMatchObject({
+      operationId: 'listJobs',
+      request: { valid: false, violations: [expect.objectContaining({ pointer: '/environment', rule: 'required' })] },
+      response: { valid: true },
+    });
     expect(body.entries[2]).toMatchObject({ request: { valid: true }, response: { valid: true, violations: [] } });
     expect(typeof body.entries[2].durationMs).toBe('number');
     for (let i = 0; i < 5; i++) await http.get(jobsPath).query({ environment: 'default' });
@@ -70,12 +78,18 @@ describe('the control API', () => {
 
   it('switches the scenario, and refuses a bad one naming the problem', async () => {
     const { http } = await startMock();
-    await http.put('/__mock/scenario').send({ operations: { getJob: { errorRate: 1 } } }).expect(200);
+    await http
+      .put('/__mock/scenario')
+      .send({ operations: { getJob: { errorRate: 1 } } })
+      .expect(200);
     const [job] = await listDefaultJobs(http);
     const failed = await http.get(`${jobsPath}/${job!.id}`).expect(500);
     expect(failed.body).toMatchObject({ type: 'internal_error', detail: expect.stringMatching(/Injected fault/) });
     expect((await http.get('/__mock/journal').query({ limit: 1 })).body.entries[0].fault).toEqual({ latencyMs: 0, error: true });
-    const bad = await http.put('/__mock/scenario').send({ operations: { deleteJob: { errorRate: 1 } } }).expect(400);
+    const bad = await http
+      .put('/__mock/scenario')
+      .send({ operations: { deleteJob: { errorRate: 1 } } })
+      .expect(400);
     expect(bad.body.detail).toMatch(/deleteJob|propertyNames/);
     expect((await http.get('/__mock/scenario')).body).toEqual({ operations: { getJob: { errorRate: 1 } } });
   });

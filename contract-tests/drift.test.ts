@@ -20,11 +20,31 @@ async function verifyAgainst(transform: Transform, options: { mock?: Partial<Moc
 }
 
 const drifts: [string, Transform, RegExp, Record<string, string>?][] = [
-  ['a missing required field', changeJobs((job) => delete job.process_version), /response body at \/jobs\/\*\/process_version is required \[rule: required\]|\/process_version is required \[rule: required\]/],
-  ['a wrong type', changeJobs((job) => (job.priority = 'high')), /\/priority must be integer \[rule: type\][\s\S]*expected: integer; actual: "high"/],
-  ['a value outside an enum', changeJobs((job) => (job.status = 'Done')), /\/status must be one of: "scheduled", "running", "completed", "failed", "cancelled" \[rule: enum\] \(x-inferred\)/],
-  ['a malformed date-time', changeJobs((job) => ((job.metadata as Record<string, unknown>).created_at = '14/03/2026 09:30')), /\/metadata\/created_at must be a valid date-time \[rule: format\][\s\S]*actual: "14\/03\/2026 09:30"/],
-  ['a nested object replaced by null', changeJobs((job) => (job.job_context = null)), /\/job_context must be object \[rule: type\][\s\S]*actual: null/],
+  [
+    'a missing required field',
+    changeJobs((job) => delete job.process_version),
+    /response body at \/jobs\/\*\/process_version is required \[rule: required\]|\/process_version is required \[rule: required\]/,
+  ],
+  [
+    'a wrong type',
+    changeJobs((job) => (job.priority = 'high')),
+    /\/priority must be integer \[rule: type\][\s\S]*expected: integer; actual: "high"/,
+  ],
+  [
+    'a value outside an enum',
+    changeJobs((job) => (job.status = 'Done')),
+    /\/status must be one of: "scheduled", "running", "completed", "failed", "cancelled" \[rule: enum\] \(x-inferred\)/,
+  ],
+  [
+    'a malformed date-time',
+    changeJobs((job) => ((job.metadata as Record<string, unknown>).created_at = '14/03/2026 09:30')),
+    /\/metadata\/created_at must be a valid date-time \[rule: format\][\s\S]*actual: "14\/03\/2026 09:30"/,
+  ],
+  [
+    'a nested object replaced by null',
+    changeJobs((job) => (job.job_context = null)),
+    /\/job_context must be object \[rule: type\][\s\S]*actual: null/,
+  ],
   [
     'a renamed field',
     changeJobs((job) => {
@@ -33,10 +53,26 @@ const drifts: [string, Transform, RegExp, Record<string, string>?][] = [
     }),
     /\/job_name is required \[rule: required\][\s\S]*hint: `jobName` found where `job_name` is required: renamed\?/,
   ],
-  ['a wrong status for an unknown id', (p) => (isJobById(p) && p.status === 404 ? { ...p, status: 400 } : p), /getJob\/unknown-id[\s\S]*expected status 404, got 400 \(No job has id [0-9a-f-]{36}\.\) \[rule: status\]/],
-  ['a 5xx', (p) => (isJobById(p) ? { ...p, status: 503, contentType: 'application/problem+json', body: '{"detail":"robot farm down"}' } : p), /expected status 200, got 503 \(robot farm down\) \[rule: status\]/],
-  ['a wrong content type', (p) => (isJobById(p) ? { ...p, contentType: 'text/html' } : p), /expected content type application\/json, got text\/html \[rule: content-type\]/],
-  ['a truncated body', (p) => (isJobById(p) && p.status === 200 ? { ...p, body: p.body.slice(0, Math.floor(p.body.length / 2)) } : p), /the body is not valid JSON \(.*\); \d+ bytes received \[rule: json\]/],
+  [
+    'a wrong status for an unknown id',
+    (p) => (isJobById(p) && p.status === 404 ? { ...p, status: 400 } : p),
+    /getJob\/unknown-id[\s\S]*expected status 404, got 400 \(No job has id [0-9a-f-]{36}\.\) \[rule: status\]/,
+  ],
+  [
+    'a 5xx',
+    (p) => (isJobById(p) ? { ...p, status: 503, contentType: 'application/problem+json', body: '{"detail":"robot farm down"}' } : p),
+    /expected status 200, got 503 \(robot farm down\) \[rule: status\]/,
+  ],
+  [
+    'a wrong content type',
+    (p) => (isJobById(p) ? { ...p, contentType: 'text/html' } : p),
+    /expected content type application\/json, got text\/html \[rule: content-type\]/,
+  ],
+  [
+    'a truncated body',
+    (p) => (isJobById(p) && p.status === 200 ? { ...p, body: p.body.slice(0, Math.floor(p.body.length / 2)) } : p),
+    /the body is not valid JSON \(.*\); \d+ bytes received \[rule: json\]/,
+  ],
   [
     'a list count that disagrees',
     (p) => {
@@ -79,7 +115,9 @@ describe('verify catches drift', () => {
     const { exitCode, text } = await verifyAgainst(async (p, upstream) => {
       if (!isJobList(p) || p.status !== 200) return p;
       const list = JSON.parse(p.body) as { jobs: unknown[] };
-      const others = (await upstream(`/api/v1/rpa/jobs?environment=test${p.path.includes('type=Attended') ? '&type=Attended' : ''}`)) as { jobs: unknown[] };
+      const others = (await upstream(`/api/v1/rpa/jobs?environment=test${p.path.includes('type=Attended') ? '&type=Attended' : ''}`)) as {
+        jobs: unknown[];
+      };
       const jobs = [...list.jobs, ...others.jobs];
       return { ...p, body: JSON.stringify({ count: jobs.length, jobs }) };
     });
@@ -88,7 +126,11 @@ describe('verify catches drift', () => {
   });
 
   it('auth not enforced: exits 1 and names the break', async () => {
-    const { exitCode, text } = await verifyAgainst((p) => p, { mock: { authToken: 'right-token-123' }, injectToken: 'right-token-123', token: 'right-token-123' });
+    const { exitCode, text } = await verifyAgainst((p) => p, {
+      mock: { authToken: 'right-token-123' },
+      injectToken: 'right-token-123',
+      token: 'right-token-123',
+    });
     expect(text).toMatch(/auth\/no-token[\s\S]*expected status 401, got 200 \[rule: status\]/);
     expect(text).toMatch(/auth\/wrong-token[\s\S]*expected status 401, got 200/);
     expect(text).not.toContain('right-token-123');
@@ -124,9 +166,15 @@ describe('verify passes a conforming server', () => {
     const reorder = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reorder);
       if (!value || typeof value !== 'object') return value;
-      return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .reverse()
+          .map(([k, v]) => [k, reorder(v)]),
+      );
     };
-    const { exitCode, report } = await verifyAgainst((p) => (p.status === 200 ? { ...p, body: JSON.stringify(reorder(JSON.parse(p.body))) } : p));
+    const { exitCode, report } = await verifyAgainst((p) =>
+      p.status === 200 ? { ...p, body: JSON.stringify(reorder(JSON.parse(p.body))) } : p,
+    );
     expect(report.summary).toMatchObject({ failed: 0, warning: 0, error: 0 });
     expect(exitCode).toBe(0);
   });
@@ -165,8 +213,8 @@ describe('rpa-mock verify, the command', () => {
     await new Promise((resolve) => closed.close(resolve));
     const result = await runVerify('--base-url', `http://127.0.0.1:${port}`, '--retries', '1');
     expect(result.status).toBe(2);
-    expect(result.stdout).toMatch(/ERR  listJobs\/environment-only .*cannot connect \(ECONNREFUSED\) after 2 attempts/);
-    expect(result.stdout).toMatch(/ERR  getJob\/unknown-id .*not run: the server cannot be reached/);
+    expect(result.stdout).toMatch(/ERR {2}listJobs\/environment-only .*cannot connect \(ECONNREFUSED\) after 2 attempts/);
+    expect(result.stdout).toMatch(/ERR {2}getJob\/unknown-id .*not run: the server cannot be reached/);
   });
 
   it('exits 2 without a base URL', async () => {

@@ -9,7 +9,8 @@ const exampleJobId = '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04';
 async function engines() {
   const faker = await startMock({ engine: 'faker' });
   const prism = await startMock({ engine: 'prism' });
-  const fakerJob = (await faker.http.get(jobsPath).query({ environment: 'default' })).body.jobs.find((j: { active: boolean }) => j.active).id as string;
+  const fakerJob = (await faker.http.get(jobsPath).query({ environment: 'default' })).body.jobs.find((j: { active: boolean }) => j.active)
+    .id as string;
   return [
     { name: 'faker', ...faker, jobId: fakerJob },
     { name: 'prism', ...prism, jobId: exampleJobId },
@@ -38,7 +39,11 @@ describe('the faker and prism engines', () => {
 
   it('answer Prefer: code=404 with 404 in the error format', async () => {
     for (const { http, jobId } of both) {
-      const response = await http.get(`${jobsPath}/${jobId}`).set('Prefer', 'code=404').expect(404).expect('content-type', /application\/problem\+json/);
+      const response = await http
+        .get(`${jobsPath}/${jobId}`)
+        .set('Prefer', 'code=404')
+        .expect(404)
+        .expect('content-type', /application\/problem\+json/);
       expect(response.body).toMatchObject({ type: 'not_found', status: 404 });
     }
   });
@@ -76,8 +81,15 @@ describe('the prism engine', () => {
     const { mock } = await startMock({ engine: 'prism', authToken: 'prism-token' });
     const server = await listen(mock.app, '127.0.0.1', 0);
     try {
-      const report = await runContract({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'prism-token', allowExecute: true });
-      expect({ exit: exitCodeOf(report), text: formatReport(report) }).toEqual({ exit: 0, text: expect.stringMatching(/8 passed, 0 failed/) });
+      const report = await runContract({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        token: 'prism-token',
+        allowExecute: true,
+      });
+      expect({ exit: exitCodeOf(report), text: formatReport(report) }).toEqual({
+        exit: 0,
+        text: expect.stringMatching(/8 passed, 0 failed/),
+      });
     } finally {
       await close(server);
     }

@@ -12,7 +12,10 @@ async function setup() {
 describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
   it('answers 202 with a queued instance that then shows in the job', async () => {
     const { http, idle, clock } = await setup();
-    const response = await http.post(`${jobsPath}/${idle.id}/_execute`).expect(202).expect('content-type', /application\/json/);
+    const response = await http
+      .post(`${jobsPath}/${idle.id}/_execute`)
+      .expect(202)
+      .expect('content-type', /application\/json/);
     expect(response.body).toMatchObject({ status: 'queued', triggered_by: 'manual', started_at: null, ended_at: null });
     const job: Job = (await http.get(`${jobsPath}/${idle.id}`).expect(200)).body;
     expect(job.job_instances.at(-1)).toEqual(response.body);
@@ -25,7 +28,8 @@ describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
   it('takes the run from Queued to Running to Completed or Failed as the clock moves', async () => {
     const { http, idle, clock } = await setup();
     const { body: run } = await http.post(`${jobsPath}/${idle.id}/_execute`).expect(202);
-    const lastRun = async () => ((await http.get(`${jobsPath}/${idle.id}`).expect(200)).body as Job).job_instances.find((i) => i.id === run.id)!;
+    const lastRun = async () =>
+      ((await http.get(`${jobsPath}/${idle.id}`).expect(200)).body as Job).job_instances.find((i) => i.id === run.id)!;
     const seen = [(await lastRun()).status];
     for (let step = 0; step < 50; step++) {
       clock.advance(1000);
@@ -49,7 +53,10 @@ describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
 
   it('accepts input arguments', async () => {
     const { http, idle } = await setup();
-    await http.post(`${jobsPath}/${idle.id}/_execute`).send({ input_arguments: { invoice_folder: '/inbox', batch: 5 } }).expect(202);
+    await http
+      .post(`${jobsPath}/${idle.id}/_execute`)
+      .send({ input_arguments: { invoice_folder: '/inbox', batch: 5 } })
+      .expect(202);
   });
 
   it('refuses an inactive job with 409', async () => {
@@ -73,7 +80,9 @@ describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
     const text = await http.post(path).set('content-type', 'text/plain').send('run it').expect(400);
     expect(text.body.errors).toEqual([expect.objectContaining({ location: 'header', pointer: '/content-type', rule: 'content-type' })]);
     const unknown = await http.post(path).send({ inputArguments: {} }).expect(400);
-    expect(unknown.body.errors).toEqual([expect.objectContaining({ location: 'body', pointer: '/inputArguments', rule: 'additionalProperties' })]);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({ location: 'body', pointer: '/inputArguments', rule: 'additionalProperties' }),
+    ]);
     const wrongType = await http.post(path).send({ input_arguments: 'all' }).expect(400);
     expect(wrongType.body.errors).toEqual([expect.objectContaining({ location: 'body', pointer: '/input_arguments', rule: 'type' })]);
     expect((await http.get(`${jobsPath}/${idle.id}`)).body).toEqual(idle);

@@ -4,7 +4,11 @@ import type { Job } from '../src';
 describe('GET /api/v1/rpa/jobs', () => {
   it('lists the unattended jobs of an environment as { count, jobs }', async () => {
     const { http, mock } = await startMock();
-    const response = await http.get(jobsPath).query({ environment: 'default' }).expect(200).expect('content-type', /application\/json/);
+    const response = await http
+      .get(jobsPath)
+      .query({ environment: 'default' })
+      .expect(200)
+      .expect('content-type', /application\/json/);
     const defaultId = mock.source.environments.find((e) => e.name === 'default')!.environment_id;
     expect(response.body.count).toBe(response.body.jobs.length);
     expect(response.body.count).toBeGreaterThan(0);
@@ -37,14 +41,23 @@ describe('GET /api/v1/rpa/jobs', () => {
 
   it('answers 400 naming the parameter when environment is missing', async () => {
     const { http } = await startMock();
-    const response = await http.get(jobsPath).expect(400).expect('content-type', /application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'invalid_request', status: 400, errors: [{ location: 'query', pointer: '/environment', rule: 'required' }] });
+    const response = await http
+      .get(jobsPath)
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      type: 'invalid_request',
+      status: 400,
+      errors: [{ location: 'query', pointer: '/environment', rule: 'required' }],
+    });
   });
 
   it('answers 400 naming the allowed values for an unknown type', async () => {
     const { http } = await startMock();
     const response = await http.get(jobsPath).query({ environment: 'default', type: 'robot' }).expect(400);
-    expect(response.body.errors).toEqual([{ location: 'query', pointer: '/type', rule: 'enum', message: 'query parameter \'type\' must be one of: "Unattended", "Attended"' }]);
+    expect(response.body.errors).toEqual([
+      { location: 'query', pointer: '/type', rule: 'enum', message: 'query parameter \'type\' must be one of: "Unattended", "Attended"' },
+    ]);
   });
 
   it('answers 400 when a parameter is given twice', async () => {

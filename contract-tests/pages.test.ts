@@ -29,7 +29,16 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync(screenshots, { recursive: true });
   }, 60_000);
@@ -44,7 +53,11 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${url}/docs`);
     await page.locator('.opblock').first().waitFor();
-    expect(await page.locator('.opblock-summary-path').allTextContents()).toEqual(['/api/v1/rpa/jobs', '/api/v1/rpa/jobs/{id}', '/api/v1/rpa/jobs/{id}/_execute']);
+    expect(await page.locator('.opblock-summary-path').allTextContents()).toEqual([
+      '/api/v1/rpa/jobs',
+      '/api/v1/rpa/jobs/{id}',
+      '/api/v1/rpa/jobs/{id}/_execute',
+    ]);
     await page.locator('.opblock-summary', { hasText: '/api/v1/rpa/jobs' }).first().click();
     const operation = page.locator('#operations-Jobs-listJobs');
     await operation.locator('input[placeholder="environment"]').fill('default');
@@ -63,7 +76,10 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     await row.waitFor();
     const jobId = await row.getAttribute('data-job');
     await row.locator('button').click();
-    await page.locator('#journal tbody tr', { hasText: `POST /api/v1/rpa/jobs/${jobId}/_execute` }).locator('text=202').waitFor();
+    await page
+      .locator('#journal tbody tr', { hasText: `POST /api/v1/rpa/jobs/${jobId}/_execute` })
+      .locator('text=202')
+      .waitFor();
     const job = page.locator(`#jobs tr[data-job="${jobId}"]`);
     await job.locator('.runs li').last().locator('.status.queued').waitFor();
     await page.locator('button[data-advance="60"]').click();

@@ -11,7 +11,20 @@ async function proxyTo(transform: Transform, options: Partial<ProxyOptions> = {}
   const lines: string[] = [];
   const log = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
   const proxy = await createProxy(
-    { upstream: upstream.url, specPath: defaultOptions.specPath, host: '127.0.0.1', port: 0, errors: false, timeoutMs: 5000, control: true, journalSize: 100, corsOrigins: [], log: 'json', bodyLimit: 100 * 1024, ...options },
+    {
+      upstream: upstream.url,
+      specPath: defaultOptions.specPath,
+      host: '127.0.0.1',
+      port: 0,
+      errors: false,
+      timeoutMs: 5000,
+      control: true,
+      journalSize: 100,
+      corsOrigins: [],
+      log: 'json',
+      bodyLimit: 100 * 1024,
+      ...options,
+    },
     log,
   );
   return { http: request(proxy.app), upstream, lines, journal: proxy.journal };
@@ -22,11 +35,18 @@ describe('rpa-mock proxy', () => {
     const { http, upstream, lines } = await proxyTo((p) => p);
     try {
       const direct = await fetch(`${upstream.url}${jobsPath}?environment=default`).then((r) => r.text());
-      const proxied = await http.get(jobsPath).query({ environment: 'default' }).expect(200).expect('content-type', /application\/json/);
+      const proxied = await http
+        .get(jobsPath)
+        .query({ environment: 'default' })
+        .expect(200)
+        .expect('content-type', /application\/json/);
       expect(proxied.text).toBe(direct);
       await http.get(`${jobsPath}/6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e05`).expect(404);
       const journal = (await http.get('/__mock/journal')).body.entries;
-      expect(journal.map((e: { status: number; response: { valid: boolean } }) => [e.status, e.response.valid])).toEqual([[404, true], [200, true]]);
+      expect(journal.map((e: { status: number; response: { valid: boolean } }) => [e.status, e.response.valid])).toEqual([
+        [404, true],
+        [200, true],
+      ]);
       expect(lines.join('')).not.toMatch(/breaks the spec/);
     } finally {
       await upstream.close();
@@ -39,18 +59,34 @@ describe('rpa-mock proxy', () => {
       const response = await http.get(jobsPath).query({ environment: 'default' }).expect(200);
       expect(response.body.jobs[0].status).toBe('Done');
       const log = lines.map((line) => JSON.parse(line) as { msg: string; pointer?: string; rule?: string });
-      expect(log).toContainEqual(expect.objectContaining({ pointer: '/jobs/0/status', rule: 'enum', msg: expect.stringMatching(/response of GET .* breaks the spec: response body at \/jobs\/0\/status must be one of/) }));
+      expect(log).toContainEqual(
+        expect.objectContaining({
+          pointer: '/jobs/0/status',
+          rule: 'enum',
+          msg: expect.stringMatching(/response of GET .* breaks the spec: response body at \/jobs\/0\/status must be one of/),
+        }),
+      );
       const [entry] = (await http.get('/__mock/journal')).body.entries;
-      expect(entry.response).toMatchObject({ valid: false, violations: expect.arrayContaining([expect.objectContaining({ pointer: '/jobs/0/status', rule: 'enum' })]) });
+      expect(entry.response).toMatchObject({
+        valid: false,
+        violations: expect.arrayContaining([expect.objectContaining({ pointer: '/jobs/0/status', rule: 'enum' })]),
+      });
     } finally {
       await upstream.close();
     }
   });
 
   it('with --errors, answers a violating response with 502 and the violations', async () => {
-    const { http, upstream } = await proxyTo(changeJobs((job) => delete job.job_name), { errors: true });
+    const { http, upstream } = await proxyTo(
+      changeJobs((job) => delete job.job_name),
+      { errors: true },
+    );
     try {
-      const response = await http.get(jobsPath).query({ environment: 'default' }).expect(502).expect('content-type', /application\/problem\+json/);
+      const response = await http
+        .get(jobsPath)
+        .query({ environment: 'default' })
+        .expect(502)
+        .expect('content-type', /application\/problem\+json/);
       expect(response.body).toMatchObject({ type: 'invalid_upstream_response', status: 502 });
       expect(response.body.errors).toContainEqual(expect.objectContaining({ pointer: '/jobs/0/job_name', rule: 'required' }));
     } finally {
@@ -63,7 +99,10 @@ describe('rpa-mock proxy', () => {
     try {
       await http.get(jobsPath).expect(400);
       const [entry] = (await http.get('/__mock/journal')).body.entries;
-      expect(entry.request).toMatchObject({ valid: false, violations: [expect.objectContaining({ pointer: '/environment', rule: 'required' })] });
+      expect(entry.request).toMatchObject({
+        valid: false,
+        violations: [expect.objectContaining({ pointer: '/environment', rule: 'required' })],
+      });
       expect(entry.response.valid).toBe(true);
     } finally {
       await upstream.close();
@@ -90,6 +129,10 @@ describe('rpa-mock proxy', () => {
     const { http, upstream } = await proxyTo((p) => p);
     await upstream.close();
     const response = await http.get(jobsPath).query({ environment: 'default' }).expect(502);
-    expect(response.body).toMatchObject({ type: 'upstream_unavailable', status: 502, detail: expect.stringMatching(/cannot be reached: ECONNREFUSED/) });
+    expect(response.body).toMatchObject({
+      type: 'upstream_unavailable',
+      status: 502,
+      detail: expect.stringMatching(/cannot be reached: ECONNREFUSED/),
+    });
   });
 });

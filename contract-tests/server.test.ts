@@ -13,7 +13,10 @@ import { jobsPath, listDefaultJobs, startMock } from './support/startMock';
 describe('routing by the spec', () => {
   it('answers 404 in the error format for a path the spec does not have', async () => {
     const { http } = await startMock();
-    const response = await http.get('/api/v1/rpa/robots').expect(404).expect('content-type', /application\/problem\+json/);
+    const response = await http
+      .get('/api/v1/rpa/robots')
+      .expect(404)
+      .expect('content-type', /application\/problem\+json/);
     expect(response.body).toMatchObject({ type: 'not_found', status: 404 });
   });
 
@@ -28,7 +31,11 @@ describe('routing by the spec', () => {
 describe('HEAD', () => {
   it('answers like GET, without the body', async () => {
     const { http } = await startMock();
-    const head = await http.head(jobsPath).query({ environment: 'default' }).expect(200).expect('content-type', /application\/json/);
+    const head = await http
+      .head(jobsPath)
+      .query({ environment: 'default' })
+      .expect(200)
+      .expect('content-type', /application\/json/);
     expect(head.text).toBeUndefined();
     await http.head(jobsPath).expect(400);
   });
@@ -101,20 +108,39 @@ describe('--strict', () => {
   };
 
   it('turns an answer that breaks the spec into a 500 that lists every reason', async () => {
-    const response = await request(await appWith(brokenEngine, true)).get(jobsPath).query({ environment: 'default' }).expect(500);
+    const response = await request(await appWith(brokenEngine, true))
+      .get(jobsPath)
+      .query({ environment: 'default' })
+      .expect(500);
     expect(response.body).toMatchObject({ type: 'invalid_response', status: 500 });
     const pointers = (response.body.errors as { pointer: string; rule: string }[]).map((e) => `${e.pointer} ${e.rule}`);
     expect(pointers).toEqual(expect.arrayContaining(['/jobs/0/id format', '/jobs/0/status required', '/jobs/0/metadata required']));
   });
 
   it('lets the same answer through without --strict', async () => {
-    await request(await appWith(brokenEngine, false)).get(jobsPath).query({ environment: 'default' }).expect(200);
+    await request(await appWith(brokenEngine, false))
+      .get(jobsPath)
+      .query({ environment: 'default' })
+      .expect(200);
   });
 
   it('answers an engine failure with a 500 in the error format and no stack trace', async () => {
-    const failing: Engine = { name: 'failing', answer: async () => { throw new Error('disk on fire at /src/secret.ts:12'); } };
-    const response = await request(await appWith(failing, true)).get(jobsPath).query({ environment: 'default' }).expect(500);
-    expect(response.body).toEqual({ type: 'internal_error', title: 'Internal server error', status: 500, detail: 'The server failed to answer; see its log.' });
+    const failing: Engine = {
+      name: 'failing',
+      answer: async () => {
+        throw new Error('disk on fire at /src/secret.ts:12');
+      },
+    };
+    const response = await request(await appWith(failing, true))
+      .get(jobsPath)
+      .query({ environment: 'default' })
+      .expect(500);
+    expect(response.body).toEqual({
+      type: 'internal_error',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'The server failed to answer; see its log.',
+    });
   });
 });
 
@@ -136,7 +162,9 @@ describe('the request log', () => {
 describe('the readable log', () => {
   it('is one line per request', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()) });
+    const stream = new Writable({
+      write: (chunk, _encoding, done) => void (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()),
+    });
     const mock = await createMock({ log: 'pretty' }, { logStream: stream });
     await request(mock.app).get(jobsPath).query({ environment: 'default' }).expect(200);
     expect(lines).toHaveLength(1);

@@ -39,7 +39,19 @@ describe('rpa-mock verify --ionapi', () => {
     const pu = `${await startServer(tokenEndpoint)}/ACME_TST/as/`;
     const ionapi = path.join(dir, 'ci.ionapi');
     const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
-    writeFileSync(ionapi, JSON.stringify({ ti: 'ACME_TST', ci: 'client-id', cs: 'client-secret-xyz', iu: mockUrl, pu, ot: 'token.oauth2', saak: 'access-key-abc', sask: 'secret-key-def' }));
+    writeFileSync(
+      ionapi,
+      JSON.stringify({
+        ti: 'ACME_TST',
+        ci: 'client-id',
+        cs: 'client-secret-xyz',
+        iu: mockUrl,
+        pu,
+        ot: 'token.oauth2',
+        saak: 'access-key-abc',
+        sask: 'secret-key-def',
+      }),
+    );
     const junit = path.join(dir, 'verify.xml');
     const json = path.join(dir, 'verify.json');
     try {
@@ -78,7 +90,9 @@ describe('rpa-mock verify --junit', () => {
       expect(result.status).toBe(1);
       const xml = readFileSync(junit, 'utf8');
       expect(xml).toMatch(/<failure message="response body at \/jobs\/0\/job_name is required" type="contract">/);
-      expect(xml).toMatch(/response body at \/jobs\/0\/id must be a valid uuid \[rule: format\] \(x-inferred: the documentation did not settle this\)\nexpected: a uuid; actual: &quot;not-a-uuid&quot;/);
+      expect(xml).toMatch(
+        /response body at \/jobs\/0\/id must be a valid uuid \[rule: format\] \(x-inferred: the documentation did not settle this\)\nexpected: a uuid; actual: &quot;not-a-uuid&quot;/,
+      );
     } finally {
       drifted.close();
     }

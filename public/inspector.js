@@ -54,14 +54,35 @@ async function loadJobs() {
   $('#jobs tbody').replaceChildren(
     ...jobs.map((job) => {
       const last = job.job_instances.at(-1);
-      const runs = el('ul', { className: 'runs' }, job.job_instances.slice(-3).map((run) =>
-        el('li', { 'data-run': run.id }, badge(run.status), ` ${run.triggered_by}, queued ${time(run.queued_at)}, ended ${time(run.ended_at)}`)));
-      return el('tr', { 'data-job': job.id },
-        el('td', {}, el('strong', {}, job.job_name), el('div', { className: 'muted' }, job.active ? job.process_name : `${job.process_name} (inactive)`), runs),
+      const runs = el(
+        'ul',
+        { className: 'runs' },
+        job.job_instances
+          .slice(-3)
+          .map((run) =>
+            el(
+              'li',
+              { 'data-run': run.id },
+              badge(run.status),
+              ` ${run.triggered_by}, queued ${time(run.queued_at)}, ended ${time(run.ended_at)}`,
+            ),
+          ),
+      );
+      return el(
+        'tr',
+        { 'data-job': job.id },
+        el(
+          'td',
+          {},
+          el('strong', {}, job.job_name),
+          el('div', { className: 'muted' }, job.active ? job.process_name : `${job.process_name} (inactive)`),
+          runs,
+        ),
         el('td', {}, badge(job.status)),
         el('td', {}, String(job.job_instances.length)),
         el('td', {}, last ? badge(last.status) : '–'),
-        el('td', {}, el('button', { type: 'button', onclick: () => execute(job.id), ...(job.active ? {} : { disabled: '' }) }, 'Execute')));
+        el('td', {}, el('button', { type: 'button', onclick: () => execute(job.id), ...(job.active ? {} : { disabled: '' }) }, 'Execute')),
+      );
     }),
   );
 }
@@ -69,17 +90,34 @@ async function loadJobs() {
 async function loadJournal() {
   const { entries, capacity } = await call('GET', '/__mock/journal?limit=100', undefined, { poll: true });
   $('#journal-count').textContent = `last ${entries.length} of up to ${capacity}`;
-  const check = (result) => (result.valid === null ? el('span', { className: 'muted' }, 'no operation') : result.valid ? badge('valid') : badge('invalid'));
-  const violations = (result) => (result.violations.length ? el('ul', { className: 'violations' }, result.violations.map((v) => el('li', {}, `${v.pointer || '/'} ${v.rule}: ${v.message}`))) : null);
+  const check = (result) =>
+    result.valid === null ? el('span', { className: 'muted' }, 'no operation') : result.valid ? badge('valid') : badge('invalid');
+  const violations = (result) =>
+    result.violations.length
+      ? el(
+          'ul',
+          { className: 'violations' },
+          result.violations.map((v) => el('li', {}, `${v.pointer || '/'} ${v.rule}: ${v.message}`)),
+        )
+      : null;
   $('#journal tbody').replaceChildren(
     ...entries.map((entry) =>
-      el('tr', { 'data-entry': String(entry.id) },
+      el(
+        'tr',
+        { 'data-entry': String(entry.id) },
         el('td', {}, time(entry.at)),
-        el('td', {}, `${entry.method} ${entry.url}`, entry.fault ? el('div', { className: 'fault' }, `fault: ${entry.fault.latencyMs} ms${entry.fault.error ? ', 500' : ''}`) : null),
+        el(
+          'td',
+          {},
+          `${entry.method} ${entry.url}`,
+          entry.fault ? el('div', { className: 'fault' }, `fault: ${entry.fault.latencyMs} ms${entry.fault.error ? ', 500' : ''}`) : null,
+        ),
         el('td', {}, badge(String(entry.status), `s${String(entry.status)[0]}`)),
         el('td', {}, String(entry.durationMs)),
         el('td', {}, check(entry.request), violations(entry.request)),
-        el('td', {}, check(entry.response), violations(entry.response)))),
+        el('td', {}, check(entry.response), violations(entry.response)),
+      ),
+    ),
   );
 }
 

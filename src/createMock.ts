@@ -53,7 +53,9 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const operationIds = operations.map((operation) => operation.operationId);
   const referenceTime = referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
-  const source = resolved.fixtures ? await loadFixtures(resolved.fixtures, spec) : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
+  const source = resolved.fixtures
+    ? await loadFixtures(resolved.fixtures, spec)
+    : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const executions = new ExecutionStore();
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
   const journal = new Journal(resolved.journalSize);
@@ -80,6 +82,10 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   return { app, options: resolved, spec, clock, executions, source, journal, faults, logger };
 }
 
-function createEngine(options: MockOptions, operations: Operation[], context: Parameters<typeof createFakerEngine>[0]): Promise<Engine> | Engine {
+function createEngine(
+  options: MockOptions,
+  operations: Operation[],
+  context: Parameters<typeof createFakerEngine>[0],
+): Promise<Engine> | Engine {
   return options.engine === 'prism' ? createPrismEngine(options.specPath, operations) : createFakerEngine(context, operations);
 }

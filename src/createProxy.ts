@@ -14,7 +14,10 @@ import { compileValidators } from './validator';
 import type { MockOptions } from './options';
 
 /** How the validating proxy behaves. */
-export interface ProxyOptions extends Pick<MockOptions, 'specPath' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'> {
+export interface ProxyOptions extends Pick<
+  MockOptions,
+  'specPath' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'
+> {
   /** Base URL of the real deployment, up to but not including /api/v1. */
   upstream: string;
   /** A token to send instead of the caller's. */

@@ -25,7 +25,8 @@ export async function startDriftingMock(transform: Transform, options: Partial<M
   const mock = await createMock({ log: 'silent', ...options });
   const mockServer = await listen(mock.app, '127.0.0.1', 0);
   const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
-  const upstream: Upstream = async (path) => (await fetch(`${mockUrl}${path}`, { headers: injectToken ? { Authorization: `Bearer ${injectToken}` } : {} })).json();
+  const upstream: Upstream = async (path) =>
+    (await fetch(`${mockUrl}${path}`, { headers: injectToken ? { Authorization: `Bearer ${injectToken}` } : {} })).json();
   const proxy: Server = createServer((req, res) => {
     forward(req, mockUrl, injectToken)
       .then((passing) => transform(passing, upstream))
@@ -55,10 +56,21 @@ async function forward(req: IncomingMessage, mockUrl: string, injectToken: strin
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers: Record<string, string> = {};
-  for (const name of ['authorization', 'content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+  for (const name of ['authorization', 'content-type', 'accept'])
+    if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
   if (injectToken) headers.authorization = `Bearer ${injectToken}`;
-  const response = await fetch(`${mockUrl}${req.url}`, { method: req.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
-  return { method: req.method!, path: req.url!, status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  const response = await fetch(`${mockUrl}${req.url}`, {
+    method: req.method,
+    headers,
+    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+  });
+  return {
+    method: req.method!,
+    path: req.url!,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
 }
 
 /** Applies `change` to every job a response carries: the jobs of a list, or the job by id. */

@@ -36,7 +36,9 @@ describe('rpa-mock', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/Usage: rpa-mock/);
     }
-    expect(run('serve', '--help').stdout).toMatch(/--seed <seed>[\s\S]*--jobs <count>[\s\S]*--fixtures <file>[\s\S]*--strict[\s\S]*--auth-token/);
+    expect(run('serve', '--help').stdout).toMatch(
+      /--seed <seed>[\s\S]*--jobs <count>[\s\S]*--fixtures <file>[\s\S]*--strict[\s\S]*--auth-token/,
+    );
   });
 
   it('refuses a bad flag or value with a clear message and exit 2', () => {
@@ -95,7 +97,9 @@ describe('rpa-mock', () => {
     const server = serve('--fixtures', file, '--log-format', 'json');
     const url = await server.url;
     const defaultId = fixture.environments.find((e: { name: string }) => e.name === 'default').environment_id;
-    const expected = fixture.jobs.filter((job: { environment_id: string; type: string }) => job.environment_id === defaultId && job.type === 'Unattended');
+    const expected = fixture.jobs.filter(
+      (job: { environment_id: string; type: string }) => job.environment_id === defaultId && job.type === 'Unattended',
+    );
     const response = await fetch(`${url}/api/v1/rpa/jobs?environment=default`);
     expect(await response.json()).toEqual({ count: expected.length, jobs: expected });
     server.child.kill('SIGTERM');

@@ -38,7 +38,14 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : usageError;
       return;
     }
-    if (error instanceof SpecError || error instanceof FixtureError || error instanceof ListenError || error instanceof IonApiError || error instanceof VerifyUsageError || error instanceof ScenarioError) {
+    if (
+      error instanceof SpecError ||
+      error instanceof FixtureError ||
+      error instanceof ListenError ||
+      error instanceof IonApiError ||
+      error instanceof VerifyUsageError ||
+      error instanceof ScenarioError
+    ) {
       process.stderr.write(`rpa-mock: ${error.message}\n`);
       process.exitCode = usageError;
       return;

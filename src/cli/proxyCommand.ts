@@ -24,13 +24,27 @@ interface ProxyFlags {
 /** `rpa-mock proxy`: a validating proxy in front of a real deployment. */
 export function proxyCommand(): Command {
   const command = new Command('proxy')
-    .description('Forward every request to a real deployment and check request and answer against the spec; each violation is logged with its JSON pointer and rule, and journaled.')
-    .addOption(new Option('--upstream <url>', 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA').makeOptionMandatory().argParser(parseUrl))
+    .description(
+      'Forward every request to a real deployment and check request and answer against the spec; each violation is logged with its JSON pointer and rule, and journaled.',
+    )
+    .addOption(
+      new Option('--upstream <url>', 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA')
+        .makeOptionMandatory()
+        .argParser(parseUrl),
+    )
     .addOption(new Option('--token <token>', "bearer token to send upstream instead of the caller's").env('RPA_TOKEN'))
-    .addOption(new Option('--ionapi <file>', "Infor .ionapi file: get the upstream token from it (and again when it expires)").env('RPA_IONAPI').conflicts('token'))
-    .addOption(new Option('--errors', 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on'))
+    .addOption(
+      new Option('--ionapi <file>', 'Infor .ionapi file: get the upstream token from it (and again when it expires)')
+        .env('RPA_IONAPI')
+        .conflicts('token'),
+    )
+    .addOption(
+      new Option('--errors', 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on'),
+    )
     .addOption(new Option('--timeout <ms>', 'time-out of one upstream request').default(30_000).argParser(integerIn(1, 600_000, 'timeout')))
-    .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'))
+    .addOption(
+      new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'),
+    )
     .action(async (flags: ProxyFlags) => {
       const options: ProxyOptions = {
         upstream: flags.upstream,
@@ -52,7 +66,9 @@ export function proxyCommand(): Command {
       const address = server.address();
       const url = `http://${options.host}:${typeof address === 'object' && address ? address.port : options.port}`;
       if (!flags.quiet) {
-        process.stderr.write(`rpa-mock proxy listening on ${url}\n  upstream: ${options.upstream}\n  checks:   requests and answers against the spec${options.errors ? '; a violating answer becomes a 502' : ', logged and journaled'}\n  credentials: ${options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's"}\n`);
+        process.stderr.write(
+          `rpa-mock proxy listening on ${url}\n  upstream: ${options.upstream}\n  checks:   requests and answers against the spec${options.errors ? '; a violating answer becomes a 502' : ', logged and journaled'}\n  credentials: ${options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's"}\n`,
+        );
       }
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
@@ -61,6 +77,7 @@ export function proxyCommand(): Command {
 }
 
 function parseUrl(value: string): string {
-  if (!/^https?:\/\/[^/]+/.test(value)) throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
+  if (!/^https?:\/\/[^/]+/.test(value))
+    throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
   return value.replace(/\/+$/, '');
 }

@@ -1,6 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { baseUrlOf, exitCodeOf, fetchToken, formatReport, maskSecrets, prepareContract, readIonApi, runContract, toJUnit, defaultContractOptions, type ContractOptions } from '../contract';
+import {
+  baseUrlOf,
+  exitCodeOf,
+  fetchToken,
+  formatReport,
+  maskSecrets,
+  prepareContract,
+  readIonApi,
+  runContract,
+  toJUnit,
+  defaultContractOptions,
+  type ContractOptions,
+} from '../contract';
 import { integerIn } from './parsers';
 
 interface VerifyFlags {
@@ -25,19 +37,49 @@ export class VerifyUsageError extends Error {}
 /** `rpa-mock verify`: checks a deployment or the mock against the spec, for CI. */
 export function verifyCommand(): Command {
   return new Command('verify')
-    .description('Check a real deployment (or the mock) against the spec. Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error.')
-    .addOption(new Option('--base-url <url>', 'API base, up to /api/v1, such as https://<gateway>/<TENANT>/RPA (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
+    .description(
+      'Check a real deployment (or the mock) against the spec. Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error.',
+    )
+    .addOption(
+      new Option(
+        '--base-url <url>',
+        'API base, up to /api/v1, such as https://<gateway>/<TENANT>/RPA (default with --ionapi: iu/ti/RPA)',
+      ).env('RPA_BASE_URL'),
+    )
     .addOption(new Option('--environment <name>', 'environment whose jobs are listed').default(defaultContractOptions.environment))
-    .addOption(new Option('--token <token>', 'bearer token to send; then requests without it or with a wrong one must get 401').env('RPA_TOKEN'))
-    .addOption(new Option('--ionapi <file>', 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint').env('RPA_IONAPI').conflicts('token'))
-    .addOption(new Option('--max-jobs <count>', 'how many listed jobs to fetch by id').default(defaultContractOptions.maxJobs).argParser(integerIn(0, 10_000, 'max-jobs')))
+    .addOption(
+      new Option('--token <token>', 'bearer token to send; then requests without it or with a wrong one must get 401').env('RPA_TOKEN'),
+    )
+    .addOption(
+      new Option('--ionapi <file>', 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint')
+        .env('RPA_IONAPI')
+        .conflicts('token'),
+    )
+    .addOption(
+      new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
+        .default(defaultContractOptions.maxJobs)
+        .argParser(integerIn(0, 10_000, 'max-jobs')),
+    )
     .addOption(new Option('--allow-execute', 'also execute a job (off by default: against a real tenant it starts a robot)'))
     .addOption(new Option('--fail-on-extra', 'fail on fields the spec does not know (a warning by default)'))
-    .addOption(new Option('--timeout <ms>', 'time-out of one request').default(defaultContractOptions.timeoutMs).argParser(integerIn(1, 600_000, 'timeout')))
-    .addOption(new Option('--retries <count>', 'retries of a request whose connection failed').default(defaultContractOptions.retries).argParser(integerIn(0, 10, 'retries')))
+    .addOption(
+      new Option('--timeout <ms>', 'time-out of one request')
+        .default(defaultContractOptions.timeoutMs)
+        .argParser(integerIn(1, 600_000, 'timeout')),
+    )
+    .addOption(
+      new Option('--retries <count>', 'retries of a request whose connection failed')
+        .default(defaultContractOptions.retries)
+        .argParser(integerIn(0, 10, 'retries')),
+    )
     .addOption(new Option('--junit <file>', 'also write the results as JUnit XML'))
     .addOption(new Option('--json <file>', 'also write the results as JSON'))
-    .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultContractOptions.specPath, 'the bundled RPA Jobs spec'))
+    .addOption(
+      new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(
+        defaultContractOptions.specPath,
+        'the bundled RPA Jobs spec',
+      ),
+    )
     .addOption(new Option('--list-checks', 'print the checks that would run, and send nothing'))
     .action(async (flags: VerifyFlags) => {
       process.exitCode = await verify(flags);

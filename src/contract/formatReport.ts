@@ -10,7 +10,10 @@ export function formatReport(report: ContractReport): string {
     lines.push(`${marks[check.outcome]} ${check.id.padEnd(26)} ${check.title}${extra}`);
   }
   const { passed, failed, warning, skipped, error } = report.summary;
-  lines.push('', `${passed} passed, ${failed} failed, ${warning} with warnings, ${skipped} skipped, ${error} could not run, in ${(report.durationMs / 1000).toFixed(1)} s`);
+  lines.push(
+    '',
+    `${passed} passed, ${failed} failed, ${warning} with warnings, ${skipped} skipped, ${error} could not run, in ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
   const detailed = report.checks.filter((check) => check.findings.length > 0);
   detailed.forEach((check, i) => {
     lines.push('', `${i + 1}) ${check.id}: ${check.title}`);
@@ -24,7 +27,9 @@ export function formatReport(report: ContractReport): string {
 
 function formatFinding(finding: Finding, more: number): string[] {
   const mark = finding.severity === 'failure' ? '✗' : '!';
-  const lines = [`   ${mark} ${finding.message}${finding.rule ? ` [rule: ${finding.rule}]` : ''}${finding.inferred ? ' (x-inferred)' : ''}${more > 0 ? ` (and ${more} more like it)` : ''}`];
+  const lines = [
+    `   ${mark} ${finding.message}${finding.rule ? ` [rule: ${finding.rule}]` : ''}${finding.inferred ? ' (x-inferred)' : ''}${more > 0 ? ` (and ${more} more like it)` : ''}`,
+  ];
   if (finding.expected !== undefined || 'actual' in finding) {
     lines.push(`     expected: ${finding.expected ?? '-'}; actual: ${'actual' in finding ? show(finding.actual) : 'missing'}`);
   }
@@ -37,7 +42,12 @@ function formatFinding(finding: Finding, more: number): string[] {
 function groupFindings(findings: Finding[]): { finding: Finding; more: number }[] {
   const groups = new Map<string, { finding: Finding; more: number }>();
   for (const finding of findings) {
-    const key = [finding.severity, finding.rule, (finding.pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/*'), finding.message.replace(/\/\d+(?=\/|\s|$)/g, '/*').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')].join('|');
+    const key = [
+      finding.severity,
+      finding.rule,
+      (finding.pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/*'),
+      finding.message.replace(/\/\d+(?=\/|\s|$)/g, '/*').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>'),
+    ].join('|');
     const group = groups.get(key);
     if (group) group.more += 1;
     else groups.set(key, { finding, more: 0 });
@@ -48,11 +58,16 @@ function groupFindings(findings: Finding[]): { finding: Finding; more: number }[
 function countOf(findings: Finding[]): string {
   const failures = findings.filter((f) => f.severity === 'failure').length;
   const warnings = findings.length - failures;
-  return [failures ? `${failures} failure${failures === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  return [
+    failures ? `${failures} failure${failures === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** A value as it appears in a report: JSON, cut at 120 characters. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'missing' : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? 'missing' : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

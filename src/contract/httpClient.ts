@@ -60,7 +60,10 @@ export function createClient(config: { baseUrl: string; token: string | undefine
         }
         if (attempt >= config.retries) {
           const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-          throw new ConnectionError(`${method} ${url}: cannot connect (${cause?.code ?? cause?.message ?? (error as Error).message}) after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}`, 'unreachable');
+          throw new ConnectionError(
+            `${method} ${url}: cannot connect (${cause?.code ?? cause?.message ?? (error as Error).message}) after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}`,
+            'unreachable',
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
       }

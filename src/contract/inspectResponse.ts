@@ -26,18 +26,52 @@ export function inspectResponse(
   const declared = operation.responses[String(expectedStatus)];
   const inferred = operation.inferred || isInferred(declared?.content);
   if (exchange.status !== expectedStatus) {
-    return { findings: [{ severity: 'failure', request, rule: 'status', message: `expected status ${expectedStatus}, got ${exchange.status}${detailOf(exchange.text)}`, expected: String(expectedStatus), actual: exchange.status, inferred: inferred || undefined }] };
+    return {
+      findings: [
+        {
+          severity: 'failure',
+          request,
+          rule: 'status',
+          message: `expected status ${expectedStatus}, got ${exchange.status}${detailOf(exchange.text)}`,
+          expected: String(expectedStatus),
+          actual: exchange.status,
+          inferred: inferred || undefined,
+        },
+      ],
+    };
   }
   const mediaTypes = Object.keys(declared?.content ?? {});
   if (mediaTypes.length > 0 && (exchange.contentType === undefined || !mediaTypes.includes(exchange.contentType))) {
-    return { findings: [{ severity: 'failure', request, rule: 'content-type', message: `expected content type ${mediaTypes.join(' or ')}, got ${exchange.contentType ?? 'none'}`, expected: mediaTypes.join(' or '), actual: exchange.contentType ?? null, inferred: inferred || undefined }] };
+    return {
+      findings: [
+        {
+          severity: 'failure',
+          request,
+          rule: 'content-type',
+          message: `expected content type ${mediaTypes.join(' or ')}, got ${exchange.contentType ?? 'none'}`,
+          expected: mediaTypes.join(' or '),
+          actual: exchange.contentType ?? null,
+          inferred: inferred || undefined,
+        },
+      ],
+    };
   }
   if (mediaTypes.length === 0) return { findings: [] };
   let body: unknown;
   try {
     body = JSON.parse(exchange.text);
   } catch (error) {
-    return { findings: [{ severity: 'failure', request, rule: 'json', message: `the body is not valid JSON (${(error as Error).message}); ${exchange.text.length} bytes received`, actual: exchange.text.slice(-60) }] };
+    return {
+      findings: [
+        {
+          severity: 'failure',
+          request,
+          rule: 'json',
+          message: `the body is not valid JSON (${(error as Error).message}); ${exchange.text.length} bytes received`,
+          actual: exchange.text.slice(-60),
+        },
+      ],
+    };
   }
   const findings: Finding[] = validator.validateResponse({ status: exchange.status, contentType: exchange.contentType, body }).map((v) => ({
     severity: 'failure' as const,
@@ -51,7 +85,13 @@ export function inspectResponse(
     inferred: v.inferred || operation.inferred || undefined,
   }));
   for (const pointer of findExtraFields(declared?.content?.[exchange.contentType!]?.schema, body)) {
-    findings.push({ severity: failOnExtra ? 'failure' : 'warning', request, pointer, rule: 'extra-field', message: `response body at ${pointer} is not in the spec` });
+    findings.push({
+      severity: failOnExtra ? 'failure' : 'warning',
+      request,
+      pointer,
+      rule: 'extra-field',
+      message: `response body at ${pointer} is not in the spec`,
+    });
   }
   return { findings, body };
 }

@@ -23,7 +23,11 @@ async function fakeTokenEndpoint(answer: (form: URLSearchParams) => { status: nu
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { pu: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ACME_TST/as/`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    pu: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ACME_TST/as/`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 function credentials(pu: string, serviceAccount: boolean): IonApiCredentials {
@@ -40,7 +44,10 @@ function credentials(pu: string, serviceAccount: boolean): IonApiCredentials {
 
 describe('fetchToken', () => {
   it('uses the password grant for a service account', async () => {
-    const endpoint = await fakeTokenEndpoint(() => ({ status: 200, body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 7200 } }));
+    const endpoint = await fakeTokenEndpoint(() => ({
+      status: 200,
+      body: { access_token: 'tok-1', token_type: 'Bearer', expires_in: 7200 },
+    }));
     try {
       expect(await fetchToken(credentials(endpoint.pu, true), 5000)).toBe('tok-1');
       expect(Object.fromEntries(endpoint.received[0]!)).toEqual({
@@ -83,7 +90,10 @@ describe('fetchToken', () => {
 describe('readIonApi', () => {
   it('reads a file and gives the tenant RPA base URL', async () => {
     const file = path.join(dir, 'good.ionapi');
-    writeFileSync(file, JSON.stringify({ ...credentials('https://mingle-sso.example.com/ACME_TST/as/', true), cn: 'rpa-ci', v: '1.0', dt: '12', ev: 'U1' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...credentials('https://mingle-sso.example.com/ACME_TST/as/', true), cn: 'rpa-ci', v: '1.0', dt: '12', ev: 'U1' }),
+    );
     const read = await readIonApi(file);
     expect(baseUrlOf(read)).toBe('https://mingle-ionapi.example.com/ACME_TST/RPA');
   });

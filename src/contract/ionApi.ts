@@ -33,7 +33,12 @@ export async function readIonApi(file: string): Promise<IonApiCredentials> {
   try {
     data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? 'it is not JSON' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : error instanceof SyntaxError
+          ? 'it is not JSON'
+          : (error as Error).message;
     throw new IonApiError(`the .ionapi file ${file} cannot be read: ${reason}`);
   }
   const missing = requiredKeys.filter((key) => typeof data[key] !== 'string' || data[key] === '');
@@ -57,12 +62,23 @@ export async function fetchToken(credentials: IonApiCredentials, timeoutMs: numb
   const url = `${credentials.pu}${credentials.ot}`;
   const form = new URLSearchParams(
     credentials.saak && credentials.sask
-      ? { grant_type: 'password', username: credentials.saak, password: credentials.sask, client_id: credentials.ci, client_secret: credentials.cs }
+      ? {
+          grant_type: 'password',
+          username: credentials.saak,
+          password: credentials.sask,
+          client_id: credentials.ci,
+          client_secret: credentials.cs,
+        }
       : { grant_type: 'client_credentials', client_id: credentials.ci, client_secret: credentials.cs },
   );
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: form, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: form,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     throw new IonApiError(`the token endpoint ${url} cannot be reached (${cause})`);
@@ -78,6 +94,7 @@ export async function fetchToken(credentials: IonApiCredentials, timeoutMs: numb
     const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
     throw new IonApiError(`the token endpoint ${url} refused the credentials (${response.status}${reason ? `, ${reason}` : ''})`);
   }
-  if (typeof body.access_token !== 'string' || body.access_token === '') throw new IonApiError(`the token endpoint ${url} answered without an access_token`);
+  if (typeof body.access_token !== 'string' || body.access_token === '')
+    throw new IonApiError(`the token endpoint ${url} answered without an access_token`);
   return body.access_token;
 }

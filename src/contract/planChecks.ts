@@ -24,7 +24,9 @@ export function planChecks(context: CheckContext): Check[] {
         id: `${operationId}/uncovered`,
         operationId,
         title: `${operationId} has a contract check`,
-        run: async () => [{ severity: 'warning' as const, rule: 'coverage', message: `no check knows how to call ${operationId}; it is not verified` }],
+        run: async () => [
+          { severity: 'warning' as const, rule: 'coverage', message: `no check knows how to call ${operationId}; it is not verified` },
+        ],
       },
     ];
   });

@@ -26,7 +26,10 @@ export async function prepareContract(options: Partial<ContractOptions> & { base
  * Checks a deployment (or the mock) against the spec: every operation, every response, every
  * violation. `const report = await runContract({ baseUrl: 'http://127.0.0.1:4010' })`.
  */
-export async function runContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument): Promise<ContractReport> {
+export async function runContract(
+  options: Partial<ContractOptions> & { baseUrl: string },
+  spec?: OpenApiDocument,
+): Promise<ContractReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { context, checks } = await prepareContract(options, spec);
@@ -35,7 +38,15 @@ export async function runContract(options: Partial<ContractOptions> & { baseUrl:
   for (const check of checks) {
     // Once the server cannot be reached, the other checks are not worth their retries.
     if (unreachable) {
-      results.push({ id: check.id, operationId: check.operationId, title: check.title, outcome: 'error', findings: [], reason: 'not run: the server cannot be reached', durationMs: 0 });
+      results.push({
+        id: check.id,
+        operationId: check.operationId,
+        title: check.title,
+        outcome: 'error',
+        findings: [],
+        reason: 'not run: the server cannot be reached',
+        durationMs: 0,
+      });
       continue;
     }
     const { result, connectionError } = await runCheck(check, context);
@@ -44,7 +55,14 @@ export async function runContract(options: Partial<ContractOptions> & { baseUrl:
   }
   const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
   for (const result of results) summary[result.outcome] += 1;
-  return { baseUrl: context.options.baseUrl, environment: context.options.environment, startedAt, durationMs: performance.now() - started, checks: results, summary };
+  return {
+    baseUrl: context.options.baseUrl,
+    environment: context.options.environment,
+    startedAt,
+    durationMs: performance.now() - started,
+    checks: results,
+    summary,
+  };
 }
 
 async function runCheck(check: Check, context: CheckContext): Promise<{ result: CheckResult; connectionError?: ConnectionError }> {
@@ -55,8 +73,13 @@ async function runCheck(check: Check, context: CheckContext): Promise<{ result: 
     const outcome: CheckOutcome = findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
     return { result: { ...base, outcome, findings, durationMs: performance.now() - started } };
   } catch (error) {
-    if (error instanceof SkipCheck) return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: performance.now() - started } };
-    if (error instanceof ConnectionError) return { result: { ...base, outcome: 'error', findings: [], reason: error.message, durationMs: performance.now() - started }, connectionError: error };
+    if (error instanceof SkipCheck)
+      return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: performance.now() - started } };
+    if (error instanceof ConnectionError)
+      return {
+        result: { ...base, outcome: 'error', findings: [], reason: error.message, durationMs: performance.now() - started },
+        connectionError: error,
+      };
     throw error;
   }
 }

@@ -12,7 +12,9 @@ export function toJUnit(report: ContractReport): string {
     if (check.outcome === 'error') body.push(`      <error message="${xml(check.reason ?? '')}"/>`);
     const failures = check.findings.filter((f) => f.severity === 'failure');
     if (failures.length > 0) {
-      body.push(`      <failure message="${xml(failures[0]!.message)}" type="contract">${xml(failures.map(describe).join('\n\n'))}</failure>`);
+      body.push(
+        `      <failure message="${xml(failures[0]!.message)}" type="contract">${xml(failures.map(describe).join('\n\n'))}</failure>`,
+      );
     }
     const warnings = check.findings.filter((f) => f.severity === 'warning');
     if (warnings.length > 0) body.push(`      <system-out>${xml(warnings.map(describe).join('\n\n'))}</system-out>`);
@@ -41,10 +43,14 @@ function describe(finding: Finding): string {
 }
 
 function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    text
+      // XML 1.0 cannot carry these control characters, not even escaped.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }

@@ -20,8 +20,10 @@ type Handler = (state: ControlState, request: EngineRequest) => EngineAnswer;
 
 const handlers: Record<string, Handler> = {
   getClock: ({ clock }) => (clock ? clockAnswer(clock) : absent('clock')),
-  setClock: ({ clock }, { body }) => (clock ? moveClock(clock, () => clock.set(Date.parse((body as { now: string }).now))) : absent('clock')),
-  advanceClock: ({ clock }, { body }) => (clock ? moveClock(clock, () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock')),
+  setClock: ({ clock }, { body }) =>
+    clock ? moveClock(clock, () => clock.set(Date.parse((body as { now: string }).now))) : absent('clock'),
+  advanceClock: ({ clock }, { body }) =>
+    clock ? moveClock(clock, () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock'),
   resetState: ({ executions, journal }) => {
     executions?.reset();
     journal.clear();

@@ -9,22 +9,86 @@ export interface ProcessTemplate {
 }
 
 export const processes: ProcessTemplate[] = [
-  { name: 'Invoice Processing', description: 'Reads supplier invoices from the shared inbox, matches them to purchase orders and books them in the ERP.', variants: ['Daily', 'EU Suppliers', 'US Suppliers', 'Month End'] },
-  { name: 'Order Sync', description: 'Copies new web shop orders into sales orders and confirms them to the customer.', variants: ['Web Shop', 'EDI Partners', 'Marketplace', 'Hourly'] },
-  { name: 'Vendor Onboarding', description: 'Creates new vendors from approved onboarding forms, checks tax numbers and sets payment terms.', variants: ['Standard', 'Contractors', 'Foreign Vendors'] },
-  { name: 'Bank Statement Reconciliation', description: 'Downloads bank statements and matches each line to open receivables and payables.', variants: ['Daily', 'EUR Accounts', 'USD Accounts'] },
-  { name: 'Purchase Order Approval Reminder', description: 'Finds purchase orders waiting for approval for more than two days and reminds the approvers.', variants: ['Morning', 'Escalation'] },
-  { name: 'Employee Onboarding', description: 'Creates accounts, assigns equipment requests and schedules the first-day sessions for new hires.', variants: ['Office Staff', 'Warehouse Staff', 'Interns'] },
-  { name: 'Payroll Data Export', description: 'Collects approved time sheets and exports them to the payroll provider.', variants: ['Biweekly', 'Monthly'] },
-  { name: 'Inventory Level Check', description: 'Compares stock levels with reorder points and raises purchase requisitions where stock runs low.', variants: ['Main Warehouse', 'Regional DCs', 'Spare Parts'] },
-  { name: 'Shipment Tracking Update', description: 'Reads carrier tracking pages and updates the delivery status of open shipments.', variants: ['Parcel', 'Freight', 'Hourly'] },
-  { name: 'Customer Credit Check', description: 'Retrieves credit ratings for new customers and sets their credit limits.', variants: ['New Customers', 'Annual Review'] },
-  { name: 'Expense Report Audit', description: 'Checks submitted expense reports against the travel policy and flags exceptions.', variants: ['Weekly', 'Executives'] },
-  { name: 'Sales Report Distribution', description: 'Builds the sales dashboards as PDF files and mails them to the regional managers.', variants: ['Weekly', 'Monthly', 'Quarter End'] },
-  { name: 'Price List Update', description: 'Imports supplier price lists and updates purchase prices of the affected items.', variants: ['Quarterly', 'Ad Hoc'] },
-  { name: 'Goods Receipt Posting', description: 'Posts goods receipts from scanned delivery notes against open purchase orders.', variants: ['Main Warehouse', 'Returns'] },
-  { name: 'Customer Master Data Cleanup', description: 'Finds duplicate and incomplete customer records and proposes merges.', variants: ['Weekly', 'Full Run'] },
-  { name: 'Tax Report Preparation', description: 'Collects VAT transactions per country and prepares the periodic tax returns.', variants: ['Monthly', 'Quarterly'] },
+  {
+    name: 'Invoice Processing',
+    description: 'Reads supplier invoices from the shared inbox, matches them to purchase orders and books them in the ERP.',
+    variants: ['Daily', 'EU Suppliers', 'US Suppliers', 'Month End'],
+  },
+  {
+    name: 'Order Sync',
+    description: 'Copies new web shop orders into sales orders and confirms them to the customer.',
+    variants: ['Web Shop', 'EDI Partners', 'Marketplace', 'Hourly'],
+  },
+  {
+    name: 'Vendor Onboarding',
+    description: 'Creates new vendors from approved onboarding forms, checks tax numbers and sets payment terms.',
+    variants: ['Standard', 'Contractors', 'Foreign Vendors'],
+  },
+  {
+    name: 'Bank Statement Reconciliation',
+    description: 'Downloads bank statements and matches each line to open receivables and payables.',
+    variants: ['Daily', 'EUR Accounts', 'USD Accounts'],
+  },
+  {
+    name: 'Purchase Order Approval Reminder',
+    description: 'Finds purchase orders waiting for approval for more than two days and reminds the approvers.',
+    variants: ['Morning', 'Escalation'],
+  },
+  {
+    name: 'Employee Onboarding',
+    description: 'Creates accounts, assigns equipment requests and schedules the first-day sessions for new hires.',
+    variants: ['Office Staff', 'Warehouse Staff', 'Interns'],
+  },
+  {
+    name: 'Payroll Data Export',
+    description: 'Collects approved time sheets and exports them to the payroll provider.',
+    variants: ['Biweekly', 'Monthly'],
+  },
+  {
+    name: 'Inventory Level Check',
+    description: 'Compares stock levels with reorder points and raises purchase requisitions where stock runs low.',
+    variants: ['Main Warehouse', 'Regional DCs', 'Spare Parts'],
+  },
+  {
+    name: 'Shipment Tracking Update',
+    description: 'Reads carrier tracking pages and updates the delivery status of open shipments.',
+    variants: ['Parcel', 'Freight', 'Hourly'],
+  },
+  {
+    name: 'Customer Credit Check',
+    description: 'Retrieves credit ratings for new customers and sets their credit limits.',
+    variants: ['New Customers', 'Annual Review'],
+  },
+  {
+    name: 'Expense Report Audit',
+    description: 'Checks submitted expense reports against the travel policy and flags exceptions.',
+    variants: ['Weekly', 'Executives'],
+  },
+  {
+    name: 'Sales Report Distribution',
+    description: 'Builds the sales dashboards as PDF files and mails them to the regional managers.',
+    variants: ['Weekly', 'Monthly', 'Quarter End'],
+  },
+  {
+    name: 'Price List Update',
+    description: 'Imports supplier price lists and updates purchase prices of the affected items.',
+    variants: ['Quarterly', 'Ad Hoc'],
+  },
+  {
+    name: 'Goods Receipt Posting',
+    description: 'Posts goods receipts from scanned delivery notes against open purchase orders.',
+    variants: ['Main Warehouse', 'Returns'],
+  },
+  {
+    name: 'Customer Master Data Cleanup',
+    description: 'Finds duplicate and incomplete customer records and proposes merges.',
+    variants: ['Weekly', 'Full Run'],
+  },
+  {
+    name: 'Tax Report Preparation',
+    description: 'Collects VAT transactions per country and prepares the periodic tax returns.',
+    variants: ['Monthly', 'Quarterly'],
+  },
 ];
 
 export interface ScheduleTemplate {
@@ -58,10 +122,22 @@ export const preferences: PreferenceTemplate[] = [
   { key: 'retry_count', values: ['0', '1', '2', '3'], description: 'How often a failed run is retried.' },
   { key: 'timeout_minutes', values: ['15', '30', '60', '120'], description: 'Time after which a run is stopped.' },
   { key: 'screenshot_on_error', values: ['true', 'false'], description: 'Whether the robot saves a screenshot when a step fails.' },
-  { key: 'notify_on_failure', values: ['rpa-team@example.com', 'finance-ops@example.org', 'it-support@example.net'], description: 'Who is mailed when a run fails.' },
+  {
+    key: 'notify_on_failure',
+    values: ['rpa-team@example.com', 'finance-ops@example.org', 'it-support@example.net'],
+    description: 'Who is mailed when a run fails.',
+  },
   { key: 'log_level', values: ['info', 'debug', 'warning'], description: 'Detail of the run log.' },
-  { key: 'input_folder', values: ['/inbox', '/shared/finance/incoming', '/edi/in', '/scans/pending'], description: 'Folder the robot reads its input files from.' },
-  { key: 'output_folder', values: ['/outbox', '/shared/finance/processed', '/archive'], description: 'Folder the robot writes its results to.' },
+  {
+    key: 'input_folder',
+    values: ['/inbox', '/shared/finance/incoming', '/edi/in', '/scans/pending'],
+    description: 'Folder the robot reads its input files from.',
+  },
+  {
+    key: 'output_folder',
+    values: ['/outbox', '/shared/finance/processed', '/archive'],
+    description: 'Folder the robot writes its results to.',
+  },
   { key: 'batch_size', values: ['25', '50', '100', '250'], description: 'Number of records handled per transaction.' },
   { key: 'business_hours_only', values: ['true', 'false'], description: 'Whether runs wait for business hours.' },
 ];

@@ -28,7 +28,9 @@ export function generateJob(world: World, ids: JobIdCodec, index: number): JobRe
   const editor = faker.datatype.boolean(0.6) ? owner : faker.helpers.arrayElement(world.people);
   const createdAt = alignToMinute(world.referenceTime - faker.number.int({ min: 20 * day, max: 420 * day }));
   const updatedAt =
-    scheduled && !active ? deactivationTime(world.referenceTime) : alignToMinute(faker.number.int({ min: createdAt + day, max: world.referenceTime - 5 * minute }));
+    scheduled && !active
+      ? deactivationTime(world.referenceTime)
+      : alignToMinute(faker.number.int({ min: createdAt + day, max: world.referenceTime - 5 * minute }));
   const historyEnd = active ? world.referenceTime : updatedAt;
 
   return {
@@ -41,7 +43,9 @@ export function generateJob(world: World, ids: JobIdCodec, index: number): JobRe
       environment_id: world.environments[environmentIndex]!.environment_id,
       job_execution_strategy: scheduled ? 'scheduled' : eoFlowEnabled ? 'event' : 'manual',
       scheduled,
-      priority: faker.helpers.weightedArrayElement([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((value) => ({ value, weight: value === 5 ? 6 : 1 }))),
+      priority: faker.helpers.weightedArrayElement(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((value) => ({ value, weight: value === 5 ? 6 : 1 })),
+      ),
       active,
       force_user_context: faker.datatype.boolean(type === 'Attended' ? 0.5 : 0.2),
       eo_flow_enabled: eoFlowEnabled,
@@ -63,7 +67,11 @@ export function generateJob(world: World, ids: JobIdCodec, index: number): JobRe
 function jobContext(world: World, type: Job['type'], owner: World['people'][number]): Job['job_context'] {
   const user = { user_identifier: owner.id, user_name: owner.display_name, user_details: { ...owner } };
   if (type === 'Attended') {
-    const initials = owner.display_name.split(' ').map((part) => part[0]).join('').toUpperCase();
+    const initials = owner.display_name
+      .split(' ')
+      .map((part) => part[0])
+      .join('')
+      .toUpperCase();
     return {
       machine_id: faker.string.uuid(),
       device_name: `LT-${initials}-${faker.number.int({ min: 100, max: 999 })}`,
@@ -74,7 +82,14 @@ function jobContext(world: World, type: Job['type'], owner: World['people'][numb
     };
   }
   if (faker.datatype.boolean(0.3)) {
-    return { machine_id: null, device_name: null, dynamic_robots: faker.number.int({ min: 2, max: 8 }), robot_id: null, robot_name: null, ...user };
+    return {
+      machine_id: null,
+      device_name: null,
+      dynamic_robots: faker.number.int({ min: 2, max: 8 }),
+      robot_id: null,
+      robot_name: null,
+      ...user,
+    };
   }
   return { ...faker.helpers.arrayElement(world.robots), dynamic_robots: 0, ...user };
 }
@@ -92,7 +107,9 @@ function history(world: World, job: HistoryInput): InstanceTimeline[] {
   const count = faker.number.int({ min: job.scheduled && job.active ? 0 : 1, max: 6 });
   const triggers = job.scheduled
     ? previousRuns(job.scheduled, job.historyEnd, count, job.createdAt)
-    : faker.helpers.multiple(() => alignToSecond(faker.number.int({ min: job.createdAt, max: job.historyEnd - 10 * minute })), { count }).sort((a, b) => a - b);
+    : faker.helpers
+        .multiple(() => alignToSecond(faker.number.int({ min: job.createdAt, max: job.historyEnd - 10 * minute })), { count })
+        .sort((a, b) => a - b);
   if (triggers.length === 0 && !(job.scheduled && job.active)) {
     triggers.push(alignToSecond(faker.number.int({ min: job.createdAt, max: job.historyEnd - 10 * minute })));
   }
@@ -102,7 +119,14 @@ function history(world: World, job: HistoryInput): InstanceTimeline[] {
     const startedAt = Math.min(queuedAt + faker.number.int({ min: 2, max: 90 }) * second, limit - second);
     const endedAt = Math.min(startedAt + faker.number.int({ min: 45, max: 40 * 60 }) * second, limit);
     if (startedAt <= queuedAt || endedAt <= startedAt) return;
-    instances.push({ id: faker.string.uuid(), triggered_by: triggerOf(job), queued_at: queuedAt, started_at: startedAt, ended_at: endedAt, outcome: outcome() });
+    instances.push({
+      id: faker.string.uuid(),
+      triggered_by: triggerOf(job),
+      queued_at: queuedAt,
+      started_at: startedAt,
+      ended_at: endedAt,
+      outcome: outcome(),
+    });
   });
   if (job.active && faker.datatype.boolean(0.12)) {
     const queuedAt = alignToSecond(world.referenceTime - faker.number.int({ min: 1, max: 20 }) * minute);
@@ -110,7 +134,14 @@ function history(world: World, job: HistoryInput): InstanceTimeline[] {
     if (queuedAt > previousEnd && queuedAt > job.createdAt) {
       const startedAt = queuedAt + faker.number.int({ min: 2, max: 40 }) * second;
       const endedAt = world.referenceTime + faker.number.int({ min: 20, max: 60 }) * minute;
-      instances.push({ id: faker.string.uuid(), triggered_by: job.eoFlowEnabled ? 'event' : 'manual', queued_at: queuedAt, started_at: startedAt, ended_at: endedAt, outcome: outcome() });
+      instances.push({
+        id: faker.string.uuid(),
+        triggered_by: job.eoFlowEnabled ? 'event' : 'manual',
+        queued_at: queuedAt,
+        started_at: startedAt,
+        ended_at: endedAt,
+        outcome: outcome(),
+      });
     }
   }
   return instances;

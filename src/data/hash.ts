@@ -35,7 +35,11 @@ export function hashString(text: string): number {
 
 /** A version-4-shaped UUID whose bits come from hashing `words`; the same words, the same UUID. */
 export function uuidFromWords(words: number[]): string {
-  const parts = [0, 1, 2, 3].map((i) => hashWords([...words, i]).toString(16).padStart(8, '0'));
+  const parts = [0, 1, 2, 3].map((i) =>
+    hashWords([...words, i])
+      .toString(16)
+      .padStart(8, '0'),
+  );
   return formatUuid(parts.join(''));
 }
 

@@ -8,7 +8,9 @@ import { generatedJobSource } from './jobSource';
 import { renderJob } from './renderJob';
 
 const hour = 3_600_000;
-const referenceTimes = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }).map((t) => Math.floor(t / 1000) * 1000);
+const referenceTimes = fc
+  .integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') })
+  .map((t) => Math.floor(t / 1000) * 1000);
 const seeds = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
 let validateJob: (job: unknown) => boolean;
@@ -21,7 +23,13 @@ const nextRuns = new Map<string, number>();
 /** The schedule's next run by cron-parser itself, memoised only to keep the test fast. */
 function expectedNextRun(cron: string, timezone: string, now: number): number {
   const key = `${cron}|${timezone}|${now}`;
-  if (!nextRuns.has(key)) nextRuns.set(key, CronExpressionParser.parse(cron, { currentDate: new Date(now), tz: timezone }).next().getTime());
+  if (!nextRuns.has(key))
+    nextRuns.set(
+      key,
+      CronExpressionParser.parse(cron, { currentDate: new Date(now), tz: timezone })
+        .next()
+        .getTime(),
+    );
   return nextRuns.get(key)!;
 }
 
@@ -33,7 +41,10 @@ function violatedRules(job: Job, now: number): string[] {
   const instances = job.job_instances;
   const inProgress = instances.some((i) => i.status === 'queued' || i.status === 'running');
   rule(validateJob(job), 'matches the Job schema');
-  rule(job.status !== 'completed' || (job.end_date !== null && job.start_date !== null && t(job.end_date)! >= t(job.start_date)!), 'completed: end_date >= start_date');
+  rule(
+    job.status !== 'completed' || (job.end_date !== null && job.start_date !== null && t(job.end_date)! >= t(job.start_date)!),
+    'completed: end_date >= start_date',
+  );
   rule(job.status !== 'completed' || job.metadata.completed_at === job.end_date, 'completed: metadata.completed_at is the end');
   rule(job.status !== 'running' || job.end_date === null, 'running: no end_date');
   rule((job.status === 'running') === inProgress, 'running exactly when a run is queued or running');
@@ -50,12 +61,30 @@ function violatedRules(job: Job, now: number): string[] {
   }
   rule(t(job.metadata.updated_at)! >= t(job.metadata.created_at)!, 'updated_at >= created_at');
   rule(t(job.metadata.updated_at)! <= now, 'updated_at <= now');
-  rule(instances.every((i, n) => n === 0 || t(i.queued_at)! >= t(instances[n - 1]!.queued_at)!), 'instances ordered by queued_at');
-  rule(instances.every((i) => t(i.queued_at)! <= now && t(i.queued_at)! >= t(job.metadata.created_at)!), 'instances queued between creation and now');
-  rule(instances.every((i) => (i.status === 'queued') === (i.started_at === null)), 'a run has started_at once it left the queue');
-  rule(instances.every((i) => (i.status === 'queued' || i.status === 'running') === (i.ended_at === null)), 'a run has ended_at once it ended');
-  rule(instances.every((i) => i.started_at === null || t(i.started_at)! >= t(i.queued_at)!), 'started_at >= queued_at');
-  rule(instances.every((i) => i.ended_at === null || t(i.ended_at)! >= t(i.started_at!)!), 'ended_at >= started_at');
+  rule(
+    instances.every((i, n) => n === 0 || t(i.queued_at)! >= t(instances[n - 1]!.queued_at)!),
+    'instances ordered by queued_at',
+  );
+  rule(
+    instances.every((i) => t(i.queued_at)! <= now && t(i.queued_at)! >= t(job.metadata.created_at)!),
+    'instances queued between creation and now',
+  );
+  rule(
+    instances.every((i) => (i.status === 'queued') === (i.started_at === null)),
+    'a run has started_at once it left the queue',
+  );
+  rule(
+    instances.every((i) => (i.status === 'queued' || i.status === 'running') === (i.ended_at === null)),
+    'a run has ended_at once it ended',
+  );
+  rule(
+    instances.every((i) => i.started_at === null || t(i.started_at)! >= t(i.queued_at)!),
+    'started_at >= queued_at',
+  );
+  rule(
+    instances.every((i) => i.ended_at === null || t(i.ended_at)! >= t(i.started_at!)!),
+    'ended_at >= started_at',
+  );
   rule(job.previous_trigger === (instances.at(-1)?.queued_at ?? null), 'previous_trigger is the last run');
   rule(job.start_date === (instances.find((i) => i.started_at !== null)?.started_at ?? null), 'start_date is the first run');
   rule(job.job_context.user_details.id === job.job_context.user_identifier, 'user_details.id is the user_identifier');
@@ -82,22 +111,27 @@ describe('generated jobs', () => {
 
   it('keep every rule after executions, at every step of their life', () => {
     fc.assert(
-      fc.property(seeds, referenceTimes, fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 4 }), (seed, referenceTime, gaps) => {
-        const source = generatedJobSource(seed, 10, referenceTime);
-        for (let index = 0; index < source.size; index++) {
-          const record = source.record(index);
-          if (!record.fields.active) continue;
-          const runs = [];
-          let now = referenceTime;
-          for (const gap of gaps) {
-            now += gap;
-            runs.push(generateExecution(seed, record.fields.id, runs.length, now));
-            for (const look of [now, now + 3_000, now + 20_000, now + 60_000]) {
-              expect(violatedRules(renderJob(record, runs, look), look)).toEqual([]);
+      fc.property(
+        seeds,
+        referenceTimes,
+        fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 4 }),
+        (seed, referenceTime, gaps) => {
+          const source = generatedJobSource(seed, 10, referenceTime);
+          for (let index = 0; index < source.size; index++) {
+            const record = source.record(index);
+            if (!record.fields.active) continue;
+            const runs = [];
+            let now = referenceTime;
+            for (const gap of gaps) {
+              now += gap;
+              runs.push(generateExecution(seed, record.fields.id, runs.length, now));
+              for (const look of [now, now + 3_000, now + 20_000, now + 60_000]) {
+                expect(violatedRules(renderJob(record, runs, look), look)).toEqual([]);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -107,14 +141,18 @@ describe('generated jobs', () => {
     const source = generatedJobSource(42, 10_000, referenceTime);
     const broken: string[] = [];
     for (let index = 0; index < source.size; index++) {
-      for (const rule of violatedRules(renderJob(source.record(index), [], referenceTime), referenceTime)) broken.push(`job ${index}: ${rule}`);
+      for (const rule of violatedRules(renderJob(source.record(index), [], referenceTime), referenceTime))
+        broken.push(`job ${index}: ${rule}`);
     }
     expect(broken).toEqual([]);
   });
 
   it('are the same for the same seed and differ for another', () => {
     const referenceTime = Date.parse('2026-03-14T09:30:00Z');
-    const render = (seed: number) => JSON.stringify(Array.from({ length: 20 }, (_, i) => renderJob(generatedJobSource(seed, 20, referenceTime).record(i), [], referenceTime)));
+    const render = (seed: number) =>
+      JSON.stringify(
+        Array.from({ length: 20 }, (_, i) => renderJob(generatedJobSource(seed, 20, referenceTime).record(i), [], referenceTime)),
+      );
     expect(render(7)).toBe(render(7));
     expect(render(7)).not.toBe(render(8));
   });

@@ -23,7 +23,9 @@ export function answerFromSpec(operation: Operation, preferences: Preferences, s
       if (found) return { status: Number(status), body: found.value, contentType: found.mediaType };
     }
     const names = statuses.flatMap((status) => examplesOf(operation.responses[status]).map(([name]) => name));
-    return badPreference(`Prefer: example=${preferences.example} is not an example of ${operation.operationId}${preferences.code ? ` with status ${preferences.code}` : ''} (known: ${names.join(', ')}).`);
+    return badPreference(
+      `Prefer: example=${preferences.example} is not an example of ${operation.operationId}${preferences.code ? ` with status ${preferences.code}` : ''} (known: ${names.join(', ')}).`,
+    );
   }
   const code = preferences.code;
   if (code !== undefined && code !== successStatus) {
@@ -40,7 +42,10 @@ export function answerFromSpec(operation: Operation, preferences: Preferences, s
 
 function examplesOf(response: OpenAPIV3_1.ResponseObject | undefined): [string, { value: unknown; mediaType: string }][] {
   return Object.entries(response?.content ?? {}).flatMap(([mediaType, media]) =>
-    Object.entries(media.examples ?? {}).map(([name, example]) => [name, { value: (example as OpenAPIV3_1.ExampleObject).value, mediaType }] as [string, { value: unknown; mediaType: string }]),
+    Object.entries(media.examples ?? {}).map(
+      ([name, example]) =>
+        [name, { value: (example as OpenAPIV3_1.ExampleObject).value, mediaType }] as [string, { value: unknown; mediaType: string }],
+    ),
   );
 }
 
@@ -49,7 +54,10 @@ function exampleNamed(response: OpenAPIV3_1.ResponseObject | undefined, name: st
 }
 
 function badPreference(detail: string): EngineAnswer {
-  return { status: 400, body: createProblem('invalid_request', detail, [{ location: 'header', pointer: '/prefer', rule: 'prefer', message: detail }]) };
+  return {
+    status: 400,
+    body: createProblem('invalid_request', detail, [{ location: 'header', pointer: '/prefer', rule: 'prefer', message: detail }]),
+  };
 }
 
 /** The status whose response declares an example of this name, for engines that need both. */

@@ -23,7 +23,9 @@ export const problemContentType = 'application/problem+json';
 /** Builds the one error shape on the wire: `createProblem('not_found', 'No job has id x.')`. */
 export function createProblem(kind: ProblemKind, detail: string, errors?: Violation[]): Problem {
   const { status, title } = problemKinds[kind];
-  return errors && errors.length > 0 ? { type: kind, title, status, detail, errors: errors.map(toWireViolation) } : { type: kind, title, status, detail };
+  return errors && errors.length > 0
+    ? { type: kind, title, status, detail, errors: errors.map(toWireViolation) }
+    : { type: kind, title, status, detail };
 }
 
 /** The kind of error a status stands for, for answers asked for by status (`Prefer: code=404`). */

@@ -27,8 +27,13 @@ describe('FaultInjector', () => {
 
 describe('checkScenario', () => {
   it('accepts a valid scenario and names every problem of a bad one', () => {
-    expect(checkScenario({ latency: '50-400', operations: { getJob: { errorRate: 0.5 } } }, ['getJob'], 'x')).toEqual({ latency: '50-400', operations: { getJob: { errorRate: 0.5 } } });
-    expect(() => checkScenario({ latency: 'slow', errorRate: 2, operations: { deleteJob: {} } }, ['getJob'], 'the scenario file s.yaml')).toThrow(ScenarioError);
+    expect(checkScenario({ latency: '50-400', operations: { getJob: { errorRate: 0.5 } } }, ['getJob'], 'x')).toEqual({
+      latency: '50-400',
+      operations: { getJob: { errorRate: 0.5 } },
+    });
+    expect(() =>
+      checkScenario({ latency: 'slow', errorRate: 2, operations: { deleteJob: {} } }, ['getJob'], 'the scenario file s.yaml'),
+    ).toThrow(ScenarioError);
     try {
       checkScenario({ latency: 'slow', errorRate: 2, operations: { deleteJob: {} } }, ['getJob'], 'the scenario file s.yaml');
     } catch (error) {

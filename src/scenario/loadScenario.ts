@@ -20,7 +20,9 @@ export async function loadScenario(file: string, operationIds: string[]): Promis
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioError(`the scenario file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new ScenarioError(
+      `the scenario file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   let value: unknown;
   try {

@@ -7,6 +7,8 @@ export async function resolveScenario(
   operationIds: string[],
 ): Promise<Scenario> {
   const fromFile = flags.scenario ? await loadScenario(flags.scenario, operationIds) : {};
-  const fromFlags = Object.fromEntries(Object.entries({ latency: flags.latency, errorRate: flags.errorRate }).filter(([, value]) => value !== undefined));
+  const fromFlags = Object.fromEntries(
+    Object.entries({ latency: flags.latency, errorRate: flags.errorRate }).filter(([, value]) => value !== undefined),
+  );
   return checkScenario({ ...fromFile, ...fromFlags }, operationIds, 'the --latency and --error-rate flags');
 }

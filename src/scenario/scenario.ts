@@ -17,7 +17,12 @@ export function scenarioSchema(operationIds: string[]): object {
     type: 'object',
     additionalProperties: false,
     properties: {
-      latency: { oneOf: [{ type: 'integer', minimum: 0, maximum: 600_000 }, { type: 'string', pattern: '^\\d{1,6}(-\\d{1,6})?$' }] },
+      latency: {
+        oneOf: [
+          { type: 'integer', minimum: 0, maximum: 600_000 },
+          { type: 'string', pattern: '^\\d{1,6}(-\\d{1,6})?$' },
+        ],
+      },
       errorRate: { type: 'number', minimum: 0, maximum: 1 },
     },
   };

@@ -11,7 +11,8 @@ const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 export function corsMiddleware(extraOrigins: string[]): RequestHandler {
   const anyOrigin = extraOrigins.includes('*');
   return cors({
-    origin: (origin, callback) => callback(null, origin === undefined || anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin)),
+    origin: (origin, callback) =>
+      callback(null, origin === undefined || anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin)),
     allowedHeaders: ['Authorization', 'Content-Type', 'Prefer', 'Accept', 'X-Rpa-Mock-Inspector'],
     exposedHeaders: ['Allow', 'WWW-Authenticate'],
     maxAge: 600,

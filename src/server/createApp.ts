@@ -32,7 +32,9 @@ export function createApp(context: AppContext): Express {
   const pageLog = pageRequestLog(context.logger);
   if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pageLog(req, res, () => pages(req, res, next)) : next()));
   const control = context.control;
-  control?.catch((error: unknown) => context.logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`));
+  control?.catch((error: unknown) =>
+    context.logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`),
+  );
   if (control) {
     // One handler, made once the control API is ready, serves every control request.
     const ready = control.then((pipeline) => ({ document: pipeline.document, handle: answer(pipeline, undefined, context.logger) }));
@@ -52,7 +54,14 @@ export function createApp(context: AppContext): Express {
 
 /** Paths of the pages, so that API requests skip their routes. */
 function isPagePath(path: string): boolean {
-  return path === '/favicon.ico' || path === '/__mock' || path === '/__mock/' || path.startsWith('/__mock/assets/') || path === '/docs' || path.startsWith('/docs/');
+  return (
+    path === '/favicon.ico' ||
+    path === '/__mock' ||
+    path === '/__mock/' ||
+    path.startsWith('/__mock/assets/') ||
+    path === '/docs' ||
+    path.startsWith('/docs/')
+  );
 }
 
 /** Runs the pipeline for each request, writes its outcome, and notes it in the journal. */
@@ -74,7 +83,11 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
         durationMs: Math.round(durationMs * 10) / 10,
         request: { valid: outcome.requestViolations.length === 0, violations: outcome.requestViolations },
         // A huge answer (a list of thousands of jobs) is not kept for a later check.
-        checkResponse: outcome.responseViolations ? () => outcome.responseViolations! : bytes > keptAnswerBytes ? () => null : outcome.checkResponse,
+        checkResponse: outcome.responseViolations
+          ? () => outcome.responseViolations!
+          : bytes > keptAnswerBytes
+            ? () => null
+            : outcome.checkResponse,
         ...(outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0) ? { fault: outcome.fault } : {}),
       });
     }, next);
@@ -91,9 +104,17 @@ function report(logger: Logger, method: string, url: string, outcome: Outcome, l
   const { fault } = outcome;
   const faulted = fault !== undefined && (fault.error || fault.latencyMs > 0);
   if (!faulted && !outcome.responseViolations?.length && !(logRequestViolations && outcome.requestViolations.length > 0)) return;
-  if (faulted) logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
-  for (const [side, violations] of [['request', logRequestViolations ? outcome.requestViolations : []], ['response', outcome.responseViolations ?? []]] as const) {
-    for (const v of violations) logger.warn({ side, pointer: v.pointer, rule: v.rule }, `${side} of ${method} ${url} breaks the spec: ${v.message} [rule: ${v.rule}]`);
+  if (faulted)
+    logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
+  for (const [side, violations] of [
+    ['request', logRequestViolations ? outcome.requestViolations : []],
+    ['response', outcome.responseViolations ?? []],
+  ] as const) {
+    for (const v of violations)
+      logger.warn(
+        { side, pointer: v.pointer, rule: v.rule },
+        `${side} of ${method} ${url} breaks the spec: ${v.message} [rule: ${v.rule}]`,
+      );
   }
 }
 
@@ -107,7 +128,7 @@ const keptAnswerBytes = 1_000_000;
 function send(res: Response, outcome: Outcome): number {
   res.status(outcome.status);
   for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
-  if (outcome.body === undefined && outcome.rawBody === undefined) return void res.end(), 0;
+  if (outcome.body === undefined && outcome.rawBody === undefined) return (void res.end(), 0);
   const text = outcome.rawBody ?? toJson(outcome.body);
   res.type(outcome.contentType).send(text);
   return text.length;
@@ -126,7 +147,10 @@ function toJson(body: unknown): string {
 /** Our bug or bad setup: logged in full, answered as a 500 in the error shape, never a stack trace. */
 function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    logger.error({ err: error, method: req.method, url: req.originalUrl }, `unexpected failure on ${req.method} ${req.originalUrl}: ${(error as Error)?.message ?? String(error)}`);
+    logger.error(
+      { err: error, method: req.method, url: req.originalUrl },
+      `unexpected failure on ${req.method} ${req.originalUrl}: ${(error as Error)?.message ?? String(error)}`,
+    );
     if (res.headersSent) return void res.end();
     const body = createProblem('internal_error', 'The server failed to answer; see its log.');
     res.status(500).type(problemContentType).send(JSON.stringify(body));

@@ -16,8 +16,10 @@ export function listen(app: Express, host: string, port: number): Promise<Server
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new ListenError(`port ${port} on ${host} is already in use; choose another with --port`));
-      else if (error.code === 'EACCES') reject(new ListenError(`no permission to listen on port ${port} of ${host}; choose a port above 1023`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ListenError(`cannot listen on host ${host}: it is not an address of this machine`));
+      else if (error.code === 'EACCES')
+        reject(new ListenError(`no permission to listen on port ${port} of ${host}; choose a port above 1023`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new ListenError(`cannot listen on host ${host}: it is not an address of this machine`));
       else reject(error);
     });
   });

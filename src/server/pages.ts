@@ -31,7 +31,10 @@ export function createPages(spec: OpenApiDocument): express.Router {
  * scheme lets a user paste the --auth-token (the spec's OAuth2 flows need the tenant's gateway).
  */
 function forTryingOut(spec: OpenApiDocument): object {
-  const schemes = { ...(spec.components?.securitySchemes ?? {}), mockBearer: { type: 'http', scheme: 'bearer', description: "rpa-mock's --auth-token, if it was started with one." } };
+  const schemes = {
+    ...(spec.components?.securitySchemes ?? {}),
+    mockBearer: { type: 'http', scheme: 'bearer', description: "rpa-mock's --auth-token, if it was started with one." },
+  };
   return {
     ...spec,
     servers: [{ url: '/', description: 'this rpa-mock' }],

@@ -47,7 +47,10 @@ export async function handleRequest(context: PipelineContext, req: Request): Pro
   const match = context.match(req.method, req.path);
   if (match.kind === 'not_found') return unmatched('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
   if (match.kind === 'method_not_allowed') {
-    return { ...unmatched('method_not_allowed', `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`), headers: { Allow: match.allow.join(', ') } };
+    return {
+      ...unmatched('method_not_allowed', `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`),
+      headers: { Allow: match.allow.join(', ') },
+    };
   }
   const { operation, pathParams } = match;
   const validator = context.validators.get(operation.operationId)!;
@@ -60,7 +63,11 @@ export async function handleRequest(context: PipelineContext, req: Request): Pro
   if (context.responseCheck === 'off' || answer.unchecked) return outcome;
   const responseViolations = checkResponse();
   if (responseViolations.length === 0 || context.responseCheck === 'report') return { ...outcome, responseViolations };
-  const rejected = problem(context.rejectAs, `The answer (${answer.status}) to ${operation.operationId} breaks the spec in ${places(responseViolations.length)}.`, responseViolations);
+  const rejected = problem(
+    context.rejectAs,
+    `The answer (${answer.status}) to ${operation.operationId} breaks the spec in ${places(responseViolations.length)}.`,
+    responseViolations,
+  );
   return { ...outcome, ...rejected, headers: {}, rawBody: undefined, responseViolations };
 }
 
@@ -73,25 +80,46 @@ async function answerOperation(
   fault: Fault | undefined,
 ): Promise<{ answer: EngineAnswer; requestViolations: Violation[] }> {
   if (context.authToken !== undefined && operation.secured && !isAuthorized(req.headers.authorization, context.authToken)) {
-    const answer = { status: 401, body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'), headers: { 'WWW-Authenticate': 'Bearer' } };
+    const answer = {
+      status: 401,
+      body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    };
     return { answer, requestViolations: [] };
   }
   const { preferences, violations: preferViolations } = decodePreferences(req.headers.prefer);
   if (preferViolations.length > 0) return { answer: invalidRequest(preferViolations), requestViolations: preferViolations };
   const body = await readBody(req, context.bodyLimit);
-  if (body.kind === 'problem') return { answer: { status: body.problem.status, body: body.problem }, requestViolations: body.problem.errors ?? [] };
+  if (body.kind === 'problem')
+    return { answer: { status: body.problem.status, body: body.problem }, requestViolations: body.problem.errors ?? [] };
   const query = req.query as Record<string, unknown>;
-  const requestViolations = validator.validateRequest({ pathParams, query, headers: req.headers, contentType: body.contentType, body: body.value });
-  if (requestViolations.length > 0 && context.requestCheck === 'reject') return { answer: invalidRequest(requestViolations), requestViolations };
+  const requestViolations = validator.validateRequest({
+    pathParams,
+    query,
+    headers: req.headers,
+    contentType: body.contentType,
+    body: body.value,
+  });
+  if (requestViolations.length > 0 && context.requestCheck === 'reject')
+    return { answer: invalidRequest(requestViolations), requestViolations };
   if (fault?.error) {
-    return { answer: { status: 500, body: createProblem('internal_error', `Injected fault: the scenario fails a share of ${operation.operationId} requests.`) }, requestViolations };
+    return {
+      answer: {
+        status: 500,
+        body: createProblem('internal_error', `Injected fault: the scenario fails a share of ${operation.operationId} requests.`),
+      },
+      requestViolations,
+    };
   }
   const answer = await context.engine.answer({ operation, pathParams, query, headers: req.headers, body: body.value, preferences });
   return { answer, requestViolations };
 }
 
 function invalidRequest(violations: Violation[]): EngineAnswer {
-  return { status: 400, body: createProblem('invalid_request', `The request breaks the contract in ${places(violations.length)}.`, violations) };
+  return {
+    status: 400,
+    body: createProblem('invalid_request', `The request breaks the contract in ${places(violations.length)}.`, violations),
+  };
 }
 
 function unmatched(kind: ProblemKind, detail: string): Outcome {

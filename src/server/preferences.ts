@@ -22,8 +22,19 @@ export function decodePreferences(header: string | string[] | undefined): { pref
   for (const part of parts) {
     const [rawKey, ...rest] = part.split('=');
     const key = rawKey!.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
-    const bad = (expected: string) => violations.push({ location: 'header', pointer: '/prefer', rule: 'prefer', message: `header 'prefer': ${key}=${value} is not valid; ${key} must be ${expected}`, expected, actual: value });
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    const bad = (expected: string) =>
+      violations.push({
+        location: 'header',
+        pointer: '/prefer',
+        rule: 'prefer',
+        message: `header 'prefer': ${key}=${value} is not valid; ${key} must be ${expected}`,
+        expected,
+        actual: value,
+      });
     if (key === 'code') {
       if (/^[1-5]\d\d$/.test(value)) preferences.code = Number(value);
       else bad('an HTTP status code such as 404');

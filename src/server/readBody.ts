@@ -26,8 +26,12 @@ export async function readBody(req: Request, limit: number): Promise<BodyRead> {
     text = await getRawBody(req, { length, limit, encoding: 'utf-8' });
   } catch (error) {
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return { kind: 'problem', problem: createProblem('payload_too_large', `The request body is larger than ${limit} bytes.`) };
-    return { kind: 'problem', problem: createProblem('invalid_request', `The request body could not be read: ${(error as Error).message}.`) };
+    if (type === 'entity.too.large')
+      return { kind: 'problem', problem: createProblem('payload_too_large', `The request body is larger than ${limit} bytes.`) };
+    return {
+      kind: 'problem',
+      problem: createProblem('invalid_request', `The request body could not be read: ${(error as Error).message}.`),
+    };
   }
   if (text.trim() === '') return { kind: 'read', contentType, value: undefined };
   try {
@@ -36,7 +40,9 @@ export async function readBody(req: Request, limit: number): Promise<BodyRead> {
     const reason = (error as Error).message;
     return {
       kind: 'problem',
-      problem: createProblem('invalid_request', 'The request body is not valid JSON.', [{ location: 'body', pointer: '', rule: 'json', message: `request body is not valid JSON: ${reason}` }]),
+      problem: createProblem('invalid_request', 'The request body is not valid JSON.', [
+        { location: 'body', pointer: '', rule: 'json', message: `request body is not valid JSON: ${reason}` },
+      ]),
     };
   }
 }

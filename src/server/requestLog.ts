@@ -9,7 +9,11 @@ export function createLogger(format: MockOptions['log'], stream: NodeJS.Writable
   // pino-pretty is loaded only when used: it adds 25 ms to start-up. Its lines show the message
   // alone (one line per request); the message carries what matters, the JSON lines carry all.
   const pretty = readable ? (require('pino-pretty') as typeof import('pino-pretty')) : undefined;
-  if (pretty) return pino({ base: undefined }, pretty({ destination: stream, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', hideObject: true }));
+  if (pretty)
+    return pino(
+      { base: undefined },
+      pretty({ destination: stream, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l', hideObject: true }),
+    );
   return pino({ base: undefined }, stream);
 }
 

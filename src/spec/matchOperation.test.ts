@@ -22,7 +22,11 @@ const match = createOperationMatcher([
 describe('createOperationMatcher', () => {
   it('matches templates and decodes their parameters', () => {
     expect(match('GET', '/jobs/a%20b')).toMatchObject({ kind: 'matched', operation: { operationId: 'getJob' }, pathParams: { id: 'a b' } });
-    expect(match('POST', '/jobs/7/_execute')).toMatchObject({ kind: 'matched', operation: { operationId: 'executeJob' }, pathParams: { id: '7' } });
+    expect(match('POST', '/jobs/7/_execute')).toMatchObject({
+      kind: 'matched',
+      operation: { operationId: 'executeJob' },
+      pathParams: { id: '7' },
+    });
   });
 
   it('prefers a path without parameters over a templated one', () => {

@@ -6,6 +6,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Document, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
+import { parse as parseYaml } from 'yaml';
 import { controlSpecPath, defaultSpecPath, loadSpec } from './loadSpec';
 import { indexOperations } from './operations';
 import { SpecError } from './errors';
@@ -41,7 +42,9 @@ describe('the RPA Jobs spec', () => {
     for (const operation of operations) {
       for (const [status, response] of Object.entries(operation.responses)) {
         for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-          expect({ at: `${operation.operationId} ${status} ${mediaType}`, examples: Object.keys(media.examples ?? {}).length > 0 }).toEqual({ at: `${operation.operationId} ${status} ${mediaType}`, examples: true });
+          expect({ at: `${operation.operationId} ${status} ${mediaType}`, examples: Object.keys(media.examples ?? {}).length > 0 }).toEqual(
+            { at: `${operation.operationId} ${status} ${mediaType}`, examples: true },
+          );
         }
       }
     }
@@ -58,8 +61,43 @@ describe('the RPA Jobs spec', () => {
   it('makes every documented field of a job required', async () => {
     const api = await loadSpec();
     const job = api.components!.schemas!.Job as { required: string[]; properties: Record<string, { required?: string[] }> };
-    expect(job.required).toEqual(expect.arrayContaining(['id', 'job_name', 'process_name', 'process_id', 'process_version', 'environment_id', 'status', 'job_execution_strategy', 'job_instances', 'scheduled', 'priority', 'active', 'previous_trigger', 'next_trigger', 'force_user_context', 'eo_flow_enabled', 'job_context', 'preferences', 'description', 'type', 'metadata', 'start_date', 'end_date']));
-    expect(job.properties.job_context!.required).toEqual(['machine_id', 'device_name', 'user_identifier', 'dynamic_robots', 'robot_id', 'robot_name', 'user_name', 'user_details']);
+    expect(job.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'job_name',
+        'process_name',
+        'process_id',
+        'process_version',
+        'environment_id',
+        'status',
+        'job_execution_strategy',
+        'job_instances',
+        'scheduled',
+        'priority',
+        'active',
+        'previous_trigger',
+        'next_trigger',
+        'force_user_context',
+        'eo_flow_enabled',
+        'job_context',
+        'preferences',
+        'description',
+        'type',
+        'metadata',
+        'start_date',
+        'end_date',
+      ]),
+    );
+    expect(job.properties.job_context!.required).toEqual([
+      'machine_id',
+      'device_name',
+      'user_identifier',
+      'dynamic_robots',
+      'robot_id',
+      'robot_name',
+      'user_name',
+      'user_details',
+    ]);
     expect(job.properties.metadata!.required).toEqual(['created_by', 'created_at', 'updated_by', 'updated_at', 'completed_at']);
   });
 
@@ -73,7 +111,7 @@ describe('the RPA Jobs spec', () => {
       if (record['x-inferred'] === true && !/x-inferred/.test(String(record.description ?? ''))) undescribed.push(at);
       for (const [key, value] of Object.entries(record)) walk(value, `${at}/${key}`);
     };
-    walk(require('yaml').parse(text), '');
+    walk(parseYaml(text), '');
     expect(undescribed).toEqual([]);
   });
 
@@ -81,7 +119,11 @@ describe('the RPA Jobs spec', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rpa-types-'));
     const out = path.join(dir, 'openapi.gen.ts');
     try {
-      execFileSync(process.execPath, [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out], { stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out],
+        { stdio: 'pipe' },
+      );
       expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, 'openapi.gen.ts'), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

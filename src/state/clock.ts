@@ -39,7 +39,8 @@ export class VirtualClock implements SettableClock {
 
   set(time: number): void {
     const now = this.now();
-    if (time < now) throw new ClockError(`the clock only moves forward: ${new Date(time).toISOString()} is before ${new Date(now).toISOString()}`);
+    if (time < now)
+      throw new ClockError(`the clock only moves forward: ${new Date(time).toISOString()} is before ${new Date(now).toISOString()}`);
     this.base = time;
     this.origin = this.wallClock();
   }

@@ -54,7 +54,10 @@ export class Journal {
       if ('checkResponse' in entry) {
         const { checkResponse, ...rest } = entry;
         const violations = checkResponse();
-        this.entries[i] = { ...rest, response: { valid: violations === null ? null : violations.length === 0, violations: violations ?? [] } };
+        this.entries[i] = {
+          ...rest,
+          response: { valid: violations === null ? null : violations.length === 0, violations: violations ?? [] },
+        };
       }
     }
     return (this.entries.slice(start) as JournalEntry[]).reverse();

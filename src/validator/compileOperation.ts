@@ -53,14 +53,31 @@ export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: 
       return violations;
     },
     validateResponse(response) {
-      const declared = responseValidators.get(String(response.status)) ?? responseValidators.get(`${String(response.status)[0]}XX`) ?? responseValidators.get('DEFAULT');
+      const declared =
+        responseValidators.get(String(response.status)) ??
+        responseValidators.get(`${String(response.status)[0]}XX`) ??
+        responseValidators.get('DEFAULT');
       if (!declared) {
-        return [violation('response', '', 'status', `status ${response.status} is not declared for ${operation.operationId} (declared: ${[...responseValidators.keys()].join(', ')})`)];
+        return [
+          violation(
+            'response',
+            '',
+            'status',
+            `status ${response.status} is not declared for ${operation.operationId} (declared: ${[...responseValidators.keys()].join(', ')})`,
+          ),
+        ];
       }
       if (declared.size === 0) return [];
       const validate = response.contentType === undefined ? undefined : declared.get(response.contentType);
       if (!validate) {
-        return [violation('response', '', 'content-type', `content type '${response.contentType ?? 'none'}' is not declared for status ${response.status} (declared: ${[...declared.keys()].join(', ')})`)];
+        return [
+          violation(
+            'response',
+            '',
+            'content-type',
+            `content type '${response.contentType ?? 'none'}' is not declared for status ${response.status} (declared: ${[...declared.keys()].join(', ')})`,
+          ),
+        ];
       }
       return validate(response.body) ? [] : toViolations(validate.errors, 'response');
     },
@@ -75,7 +92,9 @@ function validateRequestBody(operation: Operation, request: RequestParts, valida
   if (!body) return [violation('body', '', 'requestBody', `${operation.operationId} takes no request body`)];
   if (!Object.keys(body.content ?? {}).includes(request.contentType)) {
     const accepted = Object.keys(body.content ?? {}).join(', ');
-    return [violation('header', '/content-type', 'content-type', `header 'content-type' must be ${accepted}, not '${request.contentType}'`)];
+    return [
+      violation('header', '/content-type', 'content-type', `header 'content-type' must be ${accepted}, not '${request.contentType}'`),
+    ];
   }
   if (validate && !validate(request.body)) return toViolations(validate.errors, 'body');
   return [];
@@ -122,7 +141,6 @@ function compileOnFirstUse(ajv: Ajv2020, schema: object): ValidateFunction {
 function jsonSchemaOf(content: Record<string, OpenAPIV3_1.MediaTypeObject> | undefined): object | undefined {
   return content?.['application/json']?.schema as object | undefined;
 }
-
 
 function violation(location: ViolationLocation, pointer: string, rule: string, message: string): Violation {
   return { location, pointer, rule, message };

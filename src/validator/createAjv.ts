@@ -12,7 +12,15 @@ const openApiKeywords = ['example', 'discriminator', 'xml', 'externalDocs', 'x-i
 export function createAjv({ coerce = false }: { coerce?: boolean } = {}): Ajv2020 {
   // The meta-schema check is off: the spec is validated as a whole when it is loaded, and compiling
   // the 2020-12 meta-schema costs 40 ms per instance at start-up.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes: coerce, validateFormats: true, validateSchema: false, verbose: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    coerceTypes: coerce,
+    validateFormats: true,
+    validateSchema: false,
+    verbose: true,
+  });
   addFormats(ajv);
   for (const keyword of openApiKeywords) ajv.addKeyword(keyword);
   return ajv;

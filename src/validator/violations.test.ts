@@ -24,9 +24,19 @@ describe('toViolations', () => {
     expect(violationsOf({ id: 'x', status: 'done', context: {}, extra: 1 }).map(toWireViolation)).toEqual(
       expect.arrayContaining([
         { location: 'response', pointer: '/end_date', rule: 'required', message: 'response body at /end_date is required' },
-        { location: 'response', pointer: '/extra', rule: 'additionalProperties', message: 'response body at /extra is not allowed here (unknown property)' },
+        {
+          location: 'response',
+          pointer: '/extra',
+          rule: 'additionalProperties',
+          message: 'response body at /extra is not allowed here (unknown property)',
+        },
         { location: 'response', pointer: '/id', rule: 'format', message: 'response body at /id must be a valid uuid' },
-        { location: 'response', pointer: '/status', rule: 'enum', message: 'response body at /status must be one of: "running", "completed"' },
+        {
+          location: 'response',
+          pointer: '/status',
+          rule: 'enum',
+          message: 'response body at /status must be one of: "running", "completed"',
+        },
         { location: 'response', pointer: '/context/robot_id', rule: 'required', message: 'response body at /context/robot_id is required' },
       ]),
     );
@@ -35,15 +45,33 @@ describe('toViolations', () => {
 
   it('folds a nullable oneOf into the rule the value broke', () => {
     expect(violationsOf({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'running', end_date: 'yesterday' })).toEqual([
-      { location: 'response', pointer: '/end_date', rule: 'format', message: 'response body at /end_date must be a valid date-time', expected: 'a date-time', actual: 'yesterday' },
+      {
+        location: 'response',
+        pointer: '/end_date',
+        rule: 'format',
+        message: 'response body at /end_date must be a valid date-time',
+        expected: 'a date-time',
+        actual: 'yesterday',
+      },
     ]);
     expect(violationsOf({ id: '6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04', status: 'running', end_date: 5 })).toEqual([
-      { location: 'response', pointer: '/end_date', rule: 'type', message: 'response body at /end_date must be string or null', expected: 'string or null', actual: 5 },
+      {
+        location: 'response',
+        pointer: '/end_date',
+        rule: 'type',
+        message: 'response body at /end_date must be string or null',
+        expected: 'string or null',
+        actual: 5,
+      },
     ]);
   });
 
   it('names parameters by location and name', () => {
-    const query = ajv.compile({ type: 'object', required: ['environment'], properties: { environment: { type: 'string' }, type: { enum: ['Unattended', 'Attended'] } } });
+    const query = ajv.compile({
+      type: 'object',
+      required: ['environment'],
+      properties: { environment: { type: 'string' }, type: { enum: ['Unattended', 'Attended'] } },
+    });
     query({ type: 'robot' });
     expect(toViolations(query.errors, 'query').map((v) => v.message)).toEqual([
       "query parameter 'environment' is required",
@@ -58,7 +86,11 @@ describe('toViolations', () => {
   });
 
   it('guesses a renamed or misspelt field', () => {
-    const loose = ajv.compile({ type: 'object', required: ['job_name', 'process_name'], properties: { job_name: { type: 'string' }, process_name: { type: 'string' } } });
+    const loose = ajv.compile({
+      type: 'object',
+      required: ['job_name', 'process_name'],
+      properties: { job_name: { type: 'string' }, process_name: { type: 'string' } },
+    });
     loose({ jobName: 'x', proces_name: 'y' });
     expect(toViolations(loose.errors, 'response').map((v) => v.hint)).toEqual([
       '`jobName` found where `job_name` is required: renamed?',
@@ -72,10 +104,18 @@ describe('toViolations', () => {
     const inferred = ajv.compile({
       type: 'object',
       required: ['status', 'name'],
-      properties: { status: { 'x-inferred': true, enum: ['completed'] }, name: { type: 'string' }, count: { 'x-inferred': true, type: 'integer' } },
+      properties: {
+        status: { 'x-inferred': true, enum: ['completed'] },
+        name: { type: 'string' },
+        count: { 'x-inferred': true, type: 'integer' },
+      },
     });
     inferred({ status: 'Completed', name: 3, count: 'many' });
-    expect(toViolations(inferred.errors, 'response').map((v) => `${v.pointer} ${v.inferred === true}`)).toEqual(['/status true', '/name false', '/count true']);
+    expect(toViolations(inferred.errors, 'response').map((v) => `${v.pointer} ${v.inferred === true}`)).toEqual([
+      '/status true',
+      '/name false',
+      '/count true',
+    ]);
   });
 
   it('returns nothing for no errors', () => {

@@ -35,7 +35,13 @@ export function toViolations(errors: ErrorObject[] | null | undefined, location:
   if (!errors) return [];
   return foldAlternatives(errors).map((error) => {
     const pointer = pointerOf(error);
-    const violation: Violation = { location, pointer, rule: error.keyword, message: `${subject(location, pointer, documentName)} ${describe(error)}`, expected: expectedOf(error) };
+    const violation: Violation = {
+      location,
+      pointer,
+      rule: error.keyword,
+      message: `${subject(location, pointer, documentName)} ${describe(error)}`,
+      expected: expectedOf(error),
+    };
     if (error.keyword !== 'required' && 'data' in error) violation.actual = error.data;
     if (isInferred(error)) violation.inferred = true;
     const hint = hintFor(error);

@@ -16,7 +16,8 @@ export function authChecks(context: CheckContext): Check[] {
       id: 'auth/wrong-token',
       operationId: 'listJobs',
       title: 'a request with a wrong bearer token gets 401',
-      run: async (ctx: CheckContext) => (await callOperation(ctx, 'listJobs', { query, auth: { token: 'rpa-mock-not-a-valid-token' } }, 401)).findings,
+      run: async (ctx: CheckContext) =>
+        (await callOperation(ctx, 'listJobs', { query, auth: { token: 'rpa-mock-not-a-valid-token' } }, 401)).findings,
     },
   ];
 }

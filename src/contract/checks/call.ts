@@ -16,7 +16,10 @@ export interface Call {
  */
 export async function callOperation(context: CheckContext, operationId: string, call: Call, expectedStatus: number): Promise<Inspection> {
   const operation = context.operations.get(operationId)!;
-  const exchange = await context.send(operation.method.toUpperCase(), pathAndQuery(context, operationId, call), { body: call.body, auth: call.auth });
+  const exchange = await context.send(operation.method.toUpperCase(), pathAndQuery(context, operationId, call), {
+    body: call.body,
+    auth: call.auth,
+  });
   return inspectResponse(exchange, expectedStatus, operation, context.validators.get(operationId)!, context.options.failOnExtra);
 }
 

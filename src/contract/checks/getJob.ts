@@ -42,7 +42,15 @@ async function checkSample(context: CheckContext): Promise<Finding[]> {
     if (!job || typeof job !== 'object') continue;
     context.fetched.set(id, job);
     if (job.id !== id) {
-      findings.push({ severity: 'failure', request: describeCall(context, 'getJob', call), pointer: '/id', rule: 'identity', message: `asked for job ${id}, got job ${String(job.id)}`, expected: id, actual: job.id });
+      findings.push({
+        severity: 'failure',
+        request: describeCall(context, 'getJob', call),
+        pointer: '/id',
+        rule: 'identity',
+        message: `asked for job ${id}, got job ${String(job.id)}`,
+        expected: id,
+        actual: job.id,
+      });
     }
   }
   return findings;

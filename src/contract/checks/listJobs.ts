@@ -29,21 +29,46 @@ async function checkList(context: CheckContext, type: string | undefined): Promi
   const jobs = list.jobs.filter((job): job is Job => !!job && typeof job === 'object');
   const request = describeCall(context, 'listJobs', call);
   if (typeof list.count === 'number' && list.count !== list.jobs.length) {
-    findings.push({ severity: 'failure', request, pointer: '/count', rule: 'count', message: `count is ${list.count} but the list has ${list.jobs.length} jobs`, expected: String(list.jobs.length), actual: list.count });
+    findings.push({
+      severity: 'failure',
+      request,
+      pointer: '/count',
+      rule: 'count',
+      message: `count is ${list.count} but the list has ${list.jobs.length} jobs`,
+      expected: String(list.jobs.length),
+      actual: list.count,
+    });
   }
   const wantedType = type ?? documentedDefaultType;
   const wrongType = jobs.findIndex((job) => job.type !== wantedType);
   if (wrongType >= 0) {
     const count = jobs.filter((job) => job.type !== wantedType).length;
-    findings.push({ severity: 'failure', request, pointer: `/jobs/${wrongType}/type`, rule: 'filter', message: `the type filter is not honoured: asked for ${wantedType}${type ? '' : ' (by default)'}, ${count} of ${jobs.length} jobs are not`, expected: wantedType, actual: jobs[wrongType]!.type });
+    findings.push({
+      severity: 'failure',
+      request,
+      pointer: `/jobs/${wrongType}/type`,
+      rule: 'filter',
+      message: `the type filter is not honoured: asked for ${wantedType}${type ? '' : ' (by default)'}, ${count} of ${jobs.length} jobs are not`,
+      expected: wantedType,
+      actual: jobs[wrongType]!.type,
+    });
   }
   const environmentIds = [...new Set(jobs.map((job) => job.environment_id))];
   context.environmentId ??= environmentIds.length === 1 ? environmentIds[0] : undefined;
   const strangers = jobs.filter((job) => context.environmentId !== undefined && job.environment_id !== context.environmentId);
   if (environmentIds.length > 1 || strangers.length > 0) {
-    findings.push({ severity: 'failure', request, pointer: '/jobs', rule: 'filter', message: `the environment filter is not honoured: the list of '${context.options.environment}' holds jobs of ${Math.max(environmentIds.length, 2)} environment ids`, expected: 'one environment_id', actual: environmentIds });
+    findings.push({
+      severity: 'failure',
+      request,
+      pointer: '/jobs',
+      rule: 'filter',
+      message: `the environment filter is not honoured: the list of '${context.options.environment}' holds jobs of ${Math.max(environmentIds.length, 2)} environment ids`,
+      expected: 'one environment_id',
+      actual: environmentIds,
+    });
   }
-  if (jobs.length === 0) findings.push({ severity: 'warning', request, rule: 'empty', message: 'the list is empty, so it shows nothing of the job schema' });
+  if (jobs.length === 0)
+    findings.push({ severity: 'warning', request, rule: 'empty', message: 'the list is empty, so it shows nothing of the job schema' });
   for (const job of jobs) if (typeof job.id === 'string' && !context.listed.has(job.id)) context.listed.set(job.id, job);
   return findings;
 }

@@ -21,8 +21,9 @@ export function createFakerEngine(context: FakerContext, operations: Operation[]
     name: 'faker',
     answer: async (request) => {
       const { operationId } = request.operation;
-      return answerFromSpec(request.operation, request.preferences, successStatus[operationId]!) ?? handlers[operationId]!(context, request);
+      return (
+        answerFromSpec(request.operation, request.preferences, successStatus[operationId]!) ?? handlers[operationId]!(context, request)
+      );
     },
   };
 }
-

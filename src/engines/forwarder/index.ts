@@ -47,8 +47,15 @@ export function createForwarder(options: ForwarderOptions): Engine {
           response = await send(request, url);
         }
       } catch (error) {
-        const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
-        return { status: 502, body: createProblem('upstream_unavailable', `The upstream ${base} cannot be reached: ${reason}.`), unchecked: true };
+        const reason =
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${options.timeoutMs} ms`
+            : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
+        return {
+          status: 502,
+          body: createProblem('upstream_unavailable', `The upstream ${base} cannot be reached: ${reason}.`),
+          unchecked: true,
+        };
       }
       return toAnswer(response);
     },
@@ -66,13 +73,19 @@ async function toAnswer(response: Response): Promise<EngineAnswer> {
       // Left as text: the check against the spec names what is wrong with it.
     }
   }
-  const headers = Object.fromEntries(passedBack.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])));
+  const headers = Object.fromEntries(
+    passedBack.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
+  );
   return { status: response.status, body, contentType, headers, rawBody: text };
 }
 
 function pathOf(request: EngineRequest): string {
   const path = fillPath(request.operation.pathTemplate, request.pathParams);
-  const query = new URLSearchParams(Object.entries(request.query).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v) => [key, String(v)] as [string, string]) : [[key, String(value)] as [string, string]]))).toString();
+  const query = new URLSearchParams(
+    Object.entries(request.query).flatMap(([key, value]) =>
+      Array.isArray(value) ? value.map((v) => [key, String(v)] as [string, string]) : [[key, String(value)] as [string, string]],
+    ),
+  ).toString();
   return query ? `${path}?${query}` : path;
 }
 

@@ -19,7 +19,14 @@ export async function createPrismEngine(specPath: string, operations: Operation[
   const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
   const prismOperations = await prismHttp.getHttpOperationsFromSpec(specPath);
   const logger = pino({ level: 'silent', customLevels: { success: 35 } });
-  const baseConfig = { checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false as const };
+  const baseConfig = {
+    checkSecurity: false,
+    validateRequest: false,
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false as const,
+  };
   const prism = prismHttp.createInstance({ ...baseConfig, mock: { dynamic: false } }, { logger: logger as never });
   const exampleJobIds = new Set(operations.flatMap((operation) => jobIdsOfExamples(operation)));
 
@@ -34,9 +41,18 @@ export async function createPrismEngine(specPath: string, operations: Operation[
       }
       // Prism looks for a named example only in the status it answers with: name that status too.
       const code = preferences.code ?? (preferences.example !== undefined ? statusOfExample(operation, preferences.example) : undefined);
-      const mock = { dynamic, ...(code !== undefined ? { code } : {}), ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}) };
+      const mock = {
+        dynamic,
+        ...(code !== undefined ? { code } : {}),
+        ...(preferences.example !== undefined ? { exampleKey: preferences.example } : {}),
+      };
       const result = await prism.request(
-        { method: operation.method as never, url: { path: fillPath(operation.pathTemplate, pathParams), query: request.query as Record<string, string> }, headers: {}, body: request.body },
+        {
+          method: operation.method as never,
+          url: { path: fillPath(operation.pathTemplate, pathParams), query: request.query as Record<string, string> },
+          headers: {},
+          body: request.body,
+        },
         prismOperations,
         { ...baseConfig, mock },
       )();
@@ -47,7 +63,9 @@ export async function createPrismEngine(specPath: string, operations: Operation[
         return { status, body: createProblem(problemKindOf(status), `Prism: ${error.message}${error.detail ? ` (${error.detail})` : ''}`) };
       }
       const { statusCode, headers, body } = result.right.output;
-      const contentType = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1]?.split(';')[0];
+      const contentType = Object.entries(headers ?? {})
+        .find(([name]) => name.toLowerCase() === 'content-type')?.[1]
+        ?.split(';')[0];
       return { status: statusCode, body: keepSemantics(operation.operationId, request, statusCode, body), contentType };
     },
   };
@@ -66,9 +84,13 @@ function keepSemantics(operationId: string, request: EngineRequest, status: numb
 
 /** The ids of the jobs in the success examples of an operation. */
 function jobIdsOfExamples(operation: Operation): string[] {
-  const examples = Object.values(operation.responses['200']?.content ?? {}).flatMap((media) => Object.values(media.examples ?? {})) as OpenAPIV3_1.ExampleObject[];
+  const examples = Object.values(operation.responses['200']?.content ?? {}).flatMap((media) =>
+    Object.values(media.examples ?? {}),
+  ) as OpenAPIV3_1.ExampleObject[];
   return examples.flatMap((example) => {
     const value = example.value as { id?: string; jobs?: { id?: string }[] } | undefined;
-    return [value?.id, ...(value?.jobs ?? []).map((job) => job.id)].filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase());
+    return [value?.id, ...(value?.jobs ?? []).map((job) => job.id)]
+      .filter((id): id is string => typeof id === 'string')
+      .map((id) => id.toLowerCase());
   });
 }

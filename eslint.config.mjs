@@ -1,0 +1,23 @@
+// typescript-eslint's recommended rules over the sources, tests and benchmark; formatting is Prettier's.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-bench/**', 'coverage/**', 'node_modules/**', 'src/spec/openapi.gen.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: globals.node },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // Lazy requires keep start-up fast: prism-http (2 s) and pino-pretty load only when used.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['package\\.json$', '^@stoplight/prism-http$', '^pino-pretty$'] }],
+    },
+  },
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser, SwaggerUIBundle: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
