@@ -4,13 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'coverage/**', 'node_modules/**', 'src/spec/openapi.gen.ts'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'coverage/**', 'node_modules/**', 'src/spec/openapi.gen.ts', 'src/spec/control.gen.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: globals.node },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Lazy requires keep start-up fast: prism-http (2 s) and pino-pretty load only when used.
       '@typescript-eslint/no-require-imports': ['error', { allow: ['package\\.json$', '^@stoplight/prism-http$', '^pino-pretty$'] }],
     },

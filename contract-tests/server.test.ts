@@ -3,10 +3,7 @@ import request from 'supertest';
 import { createMock } from '../src';
 import { createApp } from '../src/server/createApp';
 import { createLogger } from '../src/server/requestLog';
-import { loadSpec } from '../src/spec/loadSpec';
-import { createOperationMatcher } from '../src/spec/matchOperation';
-import { indexOperations } from '../src/spec/operations';
-import { compileValidators } from '../src/validator';
+import { loadSpecBundle } from '../src/spec/specBundle';
 import type { Engine } from '../src/engines/engine';
 import { jobsPath, listDefaultJobs, startMock } from './support/startMock';
 
@@ -86,11 +83,11 @@ describe('--auth-token', () => {
 
 describe('--strict', () => {
   async function appWith(engine: Engine, strict: boolean) {
-    const operations = indexOperations(await loadSpec());
+    const { match, validators } = await loadSpecBundle();
     return createApp({
       api: {
-        match: createOperationMatcher(operations),
-        validators: compileValidators(operations),
+        match,
+        validators,
         engine,
         authToken: undefined,
         bodyLimit: 1024,

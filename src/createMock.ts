@@ -12,13 +12,12 @@ import { resolveScenario } from './scenario/resolveScenario';
 import { createApp } from './server/createApp';
 import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
-import { loadSpec, type OpenApiDocument } from './spec/loadSpec';
-import { createOperationMatcher } from './spec/matchOperation';
-import { indexOperations, type Operation } from './spec/operations';
+import type { OpenApiDocument } from './spec/loadSpec';
+import type { Operation } from './spec/operations';
+import { loadSpecBundle } from './spec/specBundle';
 import { VirtualClock, type SettableClock } from './state/clock';
 import { ExecutionStore } from './state/executionStore';
 import { Journal } from './state/journal';
-import { compileValidators } from './validator';
 
 /** A mock ready to serve: its Express app and the state behind it. */
 export interface Mock {
@@ -48,8 +47,7 @@ export interface MockOverrides {
  */
 export async function createMock(options: Partial<MockOptions> = {}, overrides: MockOverrides = {}): Promise<Mock> {
   const resolved = resolveOptions(options);
-  const spec = await loadSpec(resolved.specPath);
-  const operations = indexOperations(spec);
+  const { document: spec, operations, match, validators } = await loadSpecBundle(resolved.specPath);
   const operationIds = operations.map((operation) => operation.operationId);
   const referenceTime = referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
@@ -63,8 +61,8 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const engine = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock });
   const app = createApp({
     api: {
-      match: createOperationMatcher(operations),
-      validators: compileValidators(operations),
+      match,
+      validators,
       engine,
       authToken: resolved.authToken,
       bodyLimit: resolved.bodyLimit,

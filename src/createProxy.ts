@@ -6,12 +6,9 @@ import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
 import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
-import { loadSpec } from './spec/loadSpec';
-import { createOperationMatcher } from './spec/matchOperation';
-import { indexOperations } from './spec/operations';
+import { loadSpecBundle } from './spec/specBundle';
 import { Journal } from './state/journal';
-import { compileValidators } from './validator';
-import type { MockOptions } from './options';
+import { defaultOptions, type MockOptions } from './options';
 
 /** How the validating proxy behaves. */
 export interface ProxyOptions extends Pick<
@@ -26,8 +23,23 @@ export interface ProxyOptions extends Pick<
   ionapi?: string;
   /** Answer a response that breaks the spec with 502 and the violations, instead of passing it on. */
   errors: boolean;
+  /** Time-out of one upstream request, in ms. */
   timeoutMs: number;
 }
+
+/** The proxy's defaults, set here and nowhere else; it shares the mock's server defaults. */
+export const defaultProxyOptions: Omit<ProxyOptions, 'upstream'> = {
+  specPath: defaultOptions.specPath,
+  host: defaultOptions.host,
+  port: defaultOptions.port,
+  corsOrigins: defaultOptions.corsOrigins,
+  log: defaultOptions.log,
+  journalSize: defaultOptions.journalSize,
+  control: defaultOptions.control,
+  bodyLimit: defaultOptions.bodyLimit,
+  errors: false,
+  timeoutMs: 30_000,
+};
 
 export interface Proxy {
   app: Express;
@@ -41,8 +53,7 @@ export interface Proxy {
  * request and answer against the spec, logs and journals each violation.
  */
 export async function createProxy(options: ProxyOptions, logStream?: NodeJS.WritableStream): Promise<Proxy> {
-  const spec = await loadSpec(options.specPath);
-  const operations = indexOperations(spec);
+  const { document: spec, operations, match, validators } = await loadSpecBundle(options.specPath);
   const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
   let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
   const journal = new Journal(options.journalSize);
@@ -59,8 +70,8 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
   });
   const app = createApp({
     api: {
-      match: createOperationMatcher(operations),
-      validators: compileValidators(operations),
+      match,
+      validators,
       engine,
       authToken: undefined,
       bodyLimit: options.bodyLimit,

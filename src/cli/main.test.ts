@@ -55,8 +55,14 @@ describe('rpa-mock', () => {
     const proxy = run('proxy');
     expect(proxy.status).toBe(2);
     expect(proxy.stderr).toMatch(/required option '--upstream <url>' not specified/);
-    expect(run('serve', '--latency', 'slow').stderr).toMatch(/expected milliseconds, such as 100, or a range such as 50-400/);
-    expect(run('serve', '--error-rate', '2').status).toBe(2);
+    const latency = run('serve', '--latency', 'slow');
+    expect(latency.status).toBe(2);
+    expect(latency.stderr).toMatch(
+      /\/latency: scenario at \/latency must be milliseconds: a whole number such as 100, or a range such as 50-400/,
+    );
+    const errorRate = run('serve', '--error-rate', '2');
+    expect(errorRate.status).toBe(2);
+    expect(errorRate.stderr).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1/);
   });
 
   it('refuses a port in use with a clear message and exit 2', async () => {

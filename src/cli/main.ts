@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { FixtureError } from '../fixtures/loadFixtures';
-import { ListenError } from '../server/listen';
-import { SpecError } from '../spec/errors';
+import { SetupError } from '../errors/setupError';
 import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
 import { proxyCommand } from './proxyCommand';
-import { VerifyUsageError, verifyCommand } from './verifyCommand';
-import { IonApiError } from '../contract/ionApi';
-import { ScenarioError } from '../scenario/loadScenario';
+import { verifyCommand } from './verifyCommand';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -38,14 +34,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : usageError;
       return;
     }
-    if (
-      error instanceof SpecError ||
-      error instanceof FixtureError ||
-      error instanceof ListenError ||
-      error instanceof IonApiError ||
-      error instanceof VerifyUsageError ||
-      error instanceof ScenarioError
-    ) {
+    if (error instanceof SetupError) {
       process.stderr.write(`rpa-mock: ${error.message}\n`);
       process.exitCode = usageError;
       return;

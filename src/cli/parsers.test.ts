@@ -1,13 +1,12 @@
 import { InvalidArgumentError } from 'commander';
-import { collect, integerIn, parseLatency, parseNow, parseShare } from './parsers';
+import { collect, integerIn, parseNow, parseNumber } from './parsers';
 
 describe('flag parsers', () => {
   it('read good values', () => {
     expect(integerIn(0, 10, 'x')('7')).toBe(7);
     expect(parseNow('real')).toBe('real');
     expect(parseNow('2026-03-14T09:30:00Z')).toBe(Date.parse('2026-03-14T09:30:00Z'));
-    expect(parseLatency('50-400')).toBe('50-400');
-    expect(parseShare('0.25')).toBe(0.25);
+    expect(parseNumber('0.25')).toBe(0.25);
     expect(collect('https://a.example, https://b.example', ['*'])).toEqual(['*', 'https://a.example', 'https://b.example']);
   });
 
@@ -15,7 +14,7 @@ describe('flag parsers', () => {
     expect(() => integerIn(0, 10, 'jobs')('11')).toThrow(new InvalidArgumentError('jobs must be from 0 to 10.'));
     expect(() => integerIn(0, 10, 'jobs')('-1')).toThrow(/whole number/);
     expect(() => parseNow('2026-13-45')).toThrow(/RFC 3339/);
-    expect(() => parseLatency('400-50')).toThrow(/low to high/);
-    expect(() => parseShare('')).toThrow(/share from 0 to 1/);
+    expect(() => parseNumber('')).toThrow(/expected a number/);
+    expect(() => parseNumber('often')).toThrow(/expected a number/);
   });
 });

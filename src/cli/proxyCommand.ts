@@ -1,25 +1,35 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { createProxy, type ProxyOptions } from '../createProxy';
-import { defaultOptions } from '../options';
+import { Command, InvalidArgumentError } from 'commander';
+import { createProxy, defaultProxyOptions, type ProxyOptions } from '../createProxy';
 import { close, listen } from '../server/listen';
+import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
 import { integerIn } from './parsers';
-import { serverOptions } from './serverOptions';
+import { serverRows, type ServerOptions } from './serveOptions';
 
-interface ProxyFlags {
-  upstream: string;
-  port: number;
-  host: string;
-  token?: string;
-  ionapi?: string;
-  errors?: boolean;
-  timeout: number;
-  spec: string;
-  control: boolean;
-  journalSize: number;
-  corsOrigin?: string[];
-  logFormat: 'auto' | 'pretty' | 'json';
-  quiet?: boolean;
-}
+/** The flags of `proxy`, each declared once; `defaultProxyOptions` holds their defaults. */
+const proxyRows: OptionRow<ProxyOptions>[] = [
+  {
+    key: 'upstream',
+    flags: '--upstream <url>',
+    help: 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA',
+    parse: parseUrl,
+    mandatory: true,
+  },
+  { key: 'token', flags: '--token <token>', help: "bearer token to send upstream instead of the caller's", env: 'RPA_TOKEN' },
+  {
+    key: 'ionapi',
+    flags: '--ionapi <file>',
+    help: 'Infor .ionapi file: get the upstream token from it (and again when it expires)',
+    env: 'RPA_IONAPI',
+    conflicts: 'token',
+  },
+  {
+    key: 'errors',
+    flags: '--errors',
+    help: 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on',
+  },
+  { key: 'timeoutMs', flags: '--timeout <ms>', help: 'time-out of one upstream request', parse: integerIn(1, 600_000, 'timeout') },
+  ...sharedRows<ProxyOptions, ServerOptions>(serverRows),
+];
 
 /** `rpa-mock proxy`: a validating proxy in front of a real deployment. */
 export function proxyCommand(): Command {
@@ -27,52 +37,20 @@ export function proxyCommand(): Command {
     .description(
       'Forward every request to a real deployment and check request and answer against the spec; each violation is logged with its JSON pointer and rule, and journaled.',
     )
-    .addOption(
-      new Option('--upstream <url>', 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA')
-        .makeOptionMandatory()
-        .argParser(parseUrl),
-    )
-    .addOption(new Option('--token <token>', "bearer token to send upstream instead of the caller's").env('RPA_TOKEN'))
-    .addOption(
-      new Option('--ionapi <file>', 'Infor .ionapi file: get the upstream token from it (and again when it expires)')
-        .env('RPA_IONAPI')
-        .conflicts('token'),
-    )
-    .addOption(
-      new Option('--errors', 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on'),
-    )
-    .addOption(new Option('--timeout <ms>', 'time-out of one upstream request').default(30_000).argParser(integerIn(1, 600_000, 'timeout')))
-    .addOption(
-      new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'),
-    )
-    .action(async (flags: ProxyFlags) => {
-      const options: ProxyOptions = {
-        upstream: flags.upstream,
-        specPath: flags.spec,
-        host: flags.host,
-        port: flags.port,
-        token: flags.token,
-        ionapi: flags.ionapi,
-        errors: flags.errors === true,
-        timeoutMs: flags.timeout,
-        control: flags.control,
-        journalSize: flags.journalSize,
-        corsOrigins: flags.corsOrigin ?? [],
-        log: flags.quiet ? 'silent' : flags.logFormat,
-        bodyLimit: defaultOptions.bodyLimit,
-      };
+    .action(async (flags: Record<string, unknown>) => {
+      const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags) } as ProxyOptions;
       const proxy = await createProxy(options);
       const server = await listen(proxy.app, options.host, options.port);
       const address = server.address();
       const url = `http://${options.host}:${typeof address === 'object' && address ? address.port : options.port}`;
-      if (!flags.quiet) {
+      if (options.log !== 'silent') {
         process.stderr.write(
           `rpa-mock proxy listening on ${url}\n  upstream: ${options.upstream}\n  checks:   requests and answers against the spec${options.errors ? '; a violating answer becomes a 502' : ', logged and journaled'}\n  credentials: ${options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's"}\n`,
         );
       }
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
-  for (const option of serverOptions()) command.addOption(option);
+  for (const option of commanderOptions(proxyRows, defaultProxyOptions)) command.addOption(option);
   return command;
 }
 

@@ -1,100 +1,19 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
 import { close, listen } from '../server/listen';
-import { integerIn, parseLatency, parseNow, parseShare } from './parsers';
-import { serverOptions } from './serverOptions';
+import { commanderOptions, optionsFromFlags } from './optionTable';
+import { serveRows } from './serveOptions';
 
 /** `rpa-mock serve`: the mock server. */
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.')
-    .addOption(
-      new Option('-e, --engine <engine>', "'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec's examples")
-        .choices(['faker', 'prism'])
-        .default(defaultOptions.engine),
-    )
-    .addOption(
-      new Option('-s, --seed <seed>', 'seed of the generated jobs')
-        .default(defaultOptions.seed)
-        .argParser(integerIn(0, 2 ** 32 - 1, 'seed')),
-    )
-    .addOption(
-      new Option('-j, --jobs <count>', 'number of jobs to generate')
-        .default(defaultOptions.jobs)
-        .argParser(integerIn(0, 10_000_000, 'jobs')),
-    )
-    .addOption(
-      new Option('--now <time>', "time generated data is relative to: an RFC 3339 date-time, or 'real' for now")
-        .default(defaultOptions.now, new Date(defaultOptions.now as number).toISOString())
-        .argParser(parseNow),
-    )
-    .addOption(
-      new Option('--clock <mode>', "'running': time moves on from --now at real speed; 'frozen': it stays at --now")
-        .choices(['running', 'frozen'])
-        .default(defaultOptions.clock),
-    )
-    .addOption(new Option('--fixtures <file>', 'serve the jobs of this fixture file instead of generated ones'))
-    .addOption(new Option('--spec <file>', 'OpenAPI 3.1 document to serve').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'))
-    .addOption(new Option('--strict', 'validate every response against the spec; a violation becomes a 500 listing the reasons'))
-    .addOption(new Option('--auth-token <token>', 'require Authorization: Bearer <token> on every operation').env('RPA_MOCK_AUTH_TOKEN'))
-    .addOption(
-      new Option('--latency <ms>', "latency of every request: a number of ms, or 'min-max' for a uniform draw").argParser(parseLatency),
-    )
-    .addOption(
-      new Option('--error-rate <share>', 'share of requests answered with a 500 in the error format, 0 to 1').argParser(parseShare),
-    )
-    .addOption(new Option('--scenario <file>', 'scenario file (JSON or YAML): latency and error rate, in general and per operation'))
-    .action(async (flags: ServeFlags) => {
-      await serve(toOptions(flags));
+    .action(async (flags: Record<string, unknown>) => {
+      await serve(optionsFromFlags(serveRows, flags));
     });
-  for (const option of serverOptions()) command.addOption(option);
+  for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
   return command;
-}
-
-interface ServeFlags {
-  engine: MockOptions['engine'];
-  latency?: string;
-  errorRate?: number;
-  scenario?: string;
-  control: boolean;
-  journalSize: number;
-  port: number;
-  host: string;
-  seed: number;
-  jobs: number;
-  now: number | 'real';
-  clock: MockOptions['clock'];
-  fixtures?: string;
-  spec: string;
-  strict?: boolean;
-  authToken?: string;
-  corsOrigin?: string[];
-  logFormat: 'auto' | 'pretty' | 'json';
-  quiet?: boolean;
-}
-
-function toOptions(flags: ServeFlags): Partial<MockOptions> {
-  return {
-    engine: flags.engine,
-    latency: flags.latency,
-    errorRate: flags.errorRate,
-    scenario: flags.scenario,
-    control: flags.control,
-    journalSize: flags.journalSize,
-    port: flags.port,
-    host: flags.host,
-    seed: flags.seed,
-    jobs: flags.jobs,
-    now: flags.now,
-    clock: flags.clock,
-    fixtures: flags.fixtures,
-    specPath: flags.spec,
-    strict: flags.strict === true,
-    authToken: flags.authToken,
-    corsOrigins: flags.corsOrigin ?? [],
-    log: flags.quiet ? 'silent' : flags.logFormat,
-  };
 }
 
 /** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */

@@ -14,6 +14,7 @@ import {
   type ContractOptions,
 } from '../contract';
 import { integerIn } from './parsers';
+import { SetupError } from '../errors/setupError';
 
 interface VerifyFlags {
   baseUrl?: string;
@@ -32,7 +33,7 @@ interface VerifyFlags {
 }
 
 /** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
-export class VerifyUsageError extends Error {}
+export class VerifyUsageError extends SetupError {}
 
 /** `rpa-mock verify`: checks a deployment or the mock against the spec, for CI. */
 export function verifyCommand(): Command {

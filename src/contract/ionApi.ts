@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { SetupError } from '../errors/setupError';
 
 /** The keys of an Infor `.ionapi` credentials file that getting a token needs. */
 export interface IonApiCredentials {
@@ -18,12 +19,7 @@ export interface IonApiCredentials {
 }
 
 /** A credentials file or token endpoint that cannot be used; its message never holds a secret. */
-export class IonApiError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IonApiError';
-  }
-}
+export class IonApiError extends SetupError {}
 
 const requiredKeys = ['ti', 'ci', 'cs', 'iu', 'pu', 'ot'] as const;
 

@@ -3,9 +3,10 @@ import { executeJobChecks } from './checks/executeJob';
 import { getJobChecks } from './checks/getJob';
 import { listJobsChecks } from './checks/listJobs';
 import type { Check, CheckContext } from './types';
+import type { OperationId } from '../spec/types';
 
 /** The checks each operation of the spec gets, by operationId. */
-const checksByOperation: Record<string, (context: CheckContext) => Check[]> = {
+const checksByOperation: Record<OperationId, (context: CheckContext) => Check[]> = {
   listJobs: listJobsChecks,
   getJob: getJobChecks,
   executeJob: executeJobChecks,
@@ -17,7 +18,7 @@ const checksByOperation: Record<string, (context: CheckContext) => Check[]> = {
  */
 export function planChecks(context: CheckContext): Check[] {
   const planned = [...context.operations.keys()].flatMap((operationId) => {
-    const plan = checksByOperation[operationId];
+    const plan = checksByOperation[operationId as OperationId];
     if (plan) return plan(context);
     return [
       {

@@ -1,6 +1,5 @@
-import { loadSpec, type OpenApiDocument } from '../spec/loadSpec';
-import { indexOperations } from '../spec/operations';
-import { compileValidators } from '../validator';
+import type { OpenApiDocument } from '../spec/loadSpec';
+import { bundleOf, loadSpecBundle } from '../spec/specBundle';
 import { ConnectionError, createClient } from './httpClient';
 import { resolveContractOptions, type ContractOptions } from './options';
 import { planChecks } from './planChecks';
@@ -9,13 +8,12 @@ import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type Check
 /** Prepares the checks of a run; `checks` lists them without sending a request. */
 export async function prepareContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument) {
   const resolved = resolveContractOptions(options);
-  const api = spec ?? (await loadSpec(resolved.specPath));
-  const operations = indexOperations(api);
+  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath);
   const context: CheckContext = {
     options: resolved,
     send: createClient(resolved),
-    operations: new Map(operations.map((operation) => [operation.operationId, operation])),
-    validators: compileValidators(operations),
+    operations: byId,
+    validators,
     listed: new Map(),
     fetched: new Map(),
   };

@@ -1,7 +1,8 @@
 import type { Engine, EngineAnswer, EngineRequest } from '../engines/engine';
+import type { operations } from '../spec/control.gen';
 import { createProblem } from '../errors/problem';
 import type { FaultInjector } from '../scenario/faultInjector';
-import { checkScenario, ScenarioError } from '../scenario/loadScenario';
+import { ScenarioError, type ScenarioCheck } from '../scenario/loadScenario';
 import { ClockError, type SettableClock } from '../state/clock';
 import type { ExecutionStore } from '../state/executionStore';
 import type { Journal } from '../state/journal';
@@ -16,9 +17,9 @@ export interface ControlState {
   operationIds: string[];
 }
 
-type Handler = (state: ControlState, request: EngineRequest) => EngineAnswer;
+type Handler = (state: ControlState & { checkScenario: ScenarioCheck }, request: EngineRequest) => EngineAnswer;
 
-const handlers: Record<string, Handler> = {
+const handlers: Record<keyof operations, Handler> = {
   getClock: ({ clock }) => (clock ? clockAnswer(clock) : absent('clock')),
   setClock: ({ clock }, { body }) =>
     clock ? moveClock(clock, () => clock.set(Date.parse((body as { now: string }).now))) : absent('clock'),
@@ -30,10 +31,10 @@ const handlers: Record<string, Handler> = {
     return { status: 200, body: { reset: true } };
   },
   getScenario: ({ faults }) => ({ status: 200, body: faults?.active ?? {} }),
-  setScenario: ({ faults, operationIds }, { body }) => {
+  setScenario: ({ faults, checkScenario }, { body }) => {
     if (!faults) return absent('scenario');
     try {
-      faults.switchTo(checkScenario(body, operationIds, 'the scenario'));
+      faults.switchTo(checkScenario(body, 'the scenario'));
     } catch (error) {
       if (error instanceof ScenarioError) return { status: 400, body: createProblem('invalid_request', error.message) };
       throw error;
@@ -47,13 +48,14 @@ const handlers: Record<string, Handler> = {
 };
 
 /** Answers the control API (spec/control.openapi.yaml) from the mock's state. */
-export function createControlEngine(state: ControlState): Engine {
+export function createControlEngine(state: ControlState, checkScenario: ScenarioCheck): Engine {
+  const context = { ...state, checkScenario };
   return {
     name: 'control',
     answer: async (request) => {
-      const handler = handlers[request.operation.operationId];
+      const handler = handlers[request.operation.operationId as keyof operations];
       if (!handler) throw new Error(`the control API has no handler for ${request.operation.operationId}`);
-      return handler(state, request);
+      return handler(context, request);
     },
   };
 }

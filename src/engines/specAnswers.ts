@@ -10,7 +10,8 @@ import type { EngineAnswer } from './engine';
  * spec's error shape), `dynamic=false` the success response's first example. Returns undefined
  * when the engine's own answer is wanted.
  */
-export function answerFromSpec(operation: Operation, preferences: Preferences, successStatus: number): EngineAnswer | undefined {
+export function answerFromSpec(operation: Operation, preferences: Preferences): EngineAnswer | undefined {
+  const { successStatus } = operation;
   if (preferences.code === undefined && preferences.example === undefined && preferences.dynamic === undefined) return undefined;
   const declared = Object.keys(operation.responses);
   if (preferences.code !== undefined && !declared.includes(String(preferences.code))) {

@@ -1,5 +1,5 @@
 import { FaultInjector } from './faultInjector';
-import { checkScenario, ScenarioError } from './loadScenario';
+import { loadScenarioCheck, ScenarioError } from './loadScenario';
 
 describe('FaultInjector', () => {
   it('draws latency within the range and errors at about the rate, the same for the same seed', () => {
@@ -25,21 +25,26 @@ describe('FaultInjector', () => {
   });
 });
 
-describe('checkScenario', () => {
-  it('accepts a valid scenario and names every problem of a bad one', () => {
-    expect(checkScenario({ latency: '50-400', operations: { getJob: { errorRate: 0.5 } } }, ['getJob'], 'x')).toEqual({
+describe('loadScenarioCheck', () => {
+  it("accepts a valid scenario and names every problem of a bad one, by the control spec's Scenario schema", async () => {
+    const checkScenario = await loadScenarioCheck(['getJob']);
+    expect(checkScenario({ latency: '50-400', operations: { getJob: { errorRate: 0.5 } } }, 'x')).toEqual({
       latency: '50-400',
       operations: { getJob: { errorRate: 0.5 } },
     });
-    expect(() =>
-      checkScenario({ latency: 'slow', errorRate: 2, operations: { deleteJob: {} } }, ['getJob'], 'the scenario file s.yaml'),
-    ).toThrow(ScenarioError);
-    try {
-      checkScenario({ latency: 'slow', errorRate: 2, operations: { deleteJob: {} } }, ['getJob'], 'the scenario file s.yaml');
-    } catch (error) {
-      expect((error as Error).message).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1 \(rule: maximum\)/);
-      expect((error as Error).message).toMatch(/\/latency: .*\(rule: pattern\)/);
-      expect((error as Error).message).toMatch(/\/operations.*propertyNames|deleteJob/);
-    }
+    const bad = { latency: 'slow', errorRate: 2, operations: { deleteJob: {} } };
+    expect(() => checkScenario(bad, 'the scenario file s.yaml')).toThrow(ScenarioError);
+    const message = (() => {
+      try {
+        checkScenario(bad, 'the scenario file s.yaml');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^the scenario file s\.yaml: not a valid scenario:/);
+    expect(message).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1 \(rule: maximum\)/);
+    expect(message).toMatch(/\/latency: scenario at \/latency must be milliseconds.*\(rule: pattern\)/);
+    expect(message).toMatch(/deleteJob/);
   });
 });

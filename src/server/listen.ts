@@ -1,13 +1,9 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
+import { SetupError } from '../errors/setupError';
 
 /** The server could not start: a port in use, a port it may not bind. A setup error, exit 2. */
-export class ListenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ListenError';
-  }
-}
+export class ListenError extends SetupError {}
 
 /** Listens on host:port; resolves once the port is bound, rejects with a ListenError otherwise. */
 export function listen(app: Express, host: string, port: number): Promise<Server> {

@@ -92,7 +92,8 @@ async function answerOperation(
   const body = await readBody(req, context.bodyLimit);
   if (body.kind === 'problem')
     return { answer: { status: body.problem.status, body: body.problem }, requestViolations: body.problem.errors ?? [] };
-  const query = req.query as Record<string, unknown>;
+  // Absent parameters take the spec's defaults, so engines and checks read one value.
+  const query = { ...operation.queryDefaults, ...(req.query as Record<string, unknown>) };
   const requestViolations = validator.validateRequest({
     pathParams,
     query,

@@ -7,7 +7,8 @@ import { SpecError } from './errors';
 export const defaultSpecPath = path.resolve(__dirname, '../../spec/rpa-jobs.openapi.yaml');
 /** The control API's own spec, served under /__mock. */
 export const controlSpecPath = path.resolve(__dirname, '../../spec/control.openapi.yaml');
-const bundledSpecs = [defaultSpecPath, controlSpecPath];
+/** The specs shipped with the package, the API's first. */
+export const bundledSpecPaths = [defaultSpecPath, controlSpecPath];
 
 export type OpenApiDocument = OpenAPIV3_1.Document;
 
@@ -20,7 +21,7 @@ export type OpenApiDocument = OpenAPIV3_1.Document;
 export async function loadSpec(file: string = defaultSpecPath): Promise<OpenApiDocument> {
   let api: unknown;
   try {
-    api = bundledSpecs.includes(path.resolve(file)) ? await SwaggerParser.dereference(file) : await SwaggerParser.validate(file);
+    api = bundledSpecPaths.includes(path.resolve(file)) ? await SwaggerParser.dereference(file) : await SwaggerParser.validate(file);
   } catch (error) {
     throw new SpecError(file, error instanceof Error ? error.message : String(error));
   }

@@ -10,6 +10,8 @@ const operation = (operationId: string, method: Operation['method'], pathTemplat
   responses: {},
   secured: true,
   inferred: false,
+  successStatus: 200,
+  queryDefaults: {},
 });
 
 const match = createOperationMatcher([

@@ -115,7 +115,81 @@ export interface components {
          *     whose wrapper is documented (`GET /api/v1/rpa/process`: a count and an array), in lower
          *     snake case; public client code accepts this shape.
          * @example {
-         *       "$ref": "#/components/examples/JobList/value"
+         *       "count": 1,
+         *       "jobs": [
+         *         {
+         *           "id": "6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04",
+         *           "job_name": "Invoice Processing - Daily",
+         *           "process_name": "Invoice Processing",
+         *           "process_id": "0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09",
+         *           "process_version": "4",
+         *           "environment_id": "3c9d2e1f-7b6a-4d58-9e0f-1a2b3c4d5e6f",
+         *           "status": "running",
+         *           "job_execution_strategy": "scheduled",
+         *           "job_instances": [
+         *             {
+         *               "id": "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6",
+         *               "status": "completed",
+         *               "triggered_by": "schedule",
+         *               "queued_at": "2026-03-13T05:00:00.000Z",
+         *               "started_at": "2026-03-13T05:00:12.000Z",
+         *               "ended_at": "2026-03-13T05:07:41.000Z"
+         *             },
+         *             {
+         *               "id": "8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b",
+         *               "status": "queued",
+         *               "triggered_by": "manual",
+         *               "queued_at": "2026-03-14T08:30:00.000Z",
+         *               "started_at": null,
+         *               "ended_at": null
+         *             }
+         *           ],
+         *           "scheduled": {
+         *             "cron_expression": "0 6 * * 1-5",
+         *             "timezone": "Europe/Amsterdam"
+         *           },
+         *           "priority": 3,
+         *           "active": true,
+         *           "previous_trigger": "2026-03-14T08:30:00.000Z",
+         *           "next_trigger": "2026-03-16T05:00:00.000Z",
+         *           "force_user_context": false,
+         *           "eo_flow_enabled": false,
+         *           "job_context": {
+         *             "machine_id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *             "device_name": "RPA-VM-AMS-03",
+         *             "user_identifier": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *             "dynamic_robots": 0,
+         *             "robot_id": "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+         *             "robot_name": "Robot-Finance-01",
+         *             "user_name": "Maria Jansen",
+         *             "user_details": {
+         *               "id": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *               "display_name": "Maria Jansen",
+         *               "email": "maria.jansen@example.com",
+         *               "rpa_role": "RPA-Process_Admin"
+         *             }
+         *           },
+         *           "preferences": [
+         *             {
+         *               "id": "9b8f0d5e-3c1a-4e27-b6d4-0a9c8e7f6b51",
+         *               "key": "retry_count",
+         *               "value": "2",
+         *               "description": "How often a failed run is retried."
+         *             }
+         *           ],
+         *           "description": "Reads supplier invoices from the inbox and books them in the ERP.",
+         *           "type": "Unattended",
+         *           "metadata": {
+         *             "created_by": "Maria Jansen",
+         *             "created_at": "2025-11-02T09:14:00.000Z",
+         *             "updated_by": "Maria Jansen",
+         *             "updated_at": "2026-01-20T15:45:00.000Z",
+         *             "completed_at": null
+         *           },
+         *           "start_date": "2026-03-13T05:00:12.000Z",
+         *           "end_date": null
+         *         }
+         *       ]
          *     }
          */
         JobList: {
@@ -127,7 +201,76 @@ export interface components {
          * @description One RPA job. Every documented field is present; a value that can be absent is `null`.
          *     Wire names are the lower snake case of the documented names. Servers may add fields.
          * @example {
-         *       "$ref": "#/components/examples/Job/value"
+         *       "id": "6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04",
+         *       "job_name": "Invoice Processing - Daily",
+         *       "process_name": "Invoice Processing",
+         *       "process_id": "0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09",
+         *       "process_version": "4",
+         *       "environment_id": "3c9d2e1f-7b6a-4d58-9e0f-1a2b3c4d5e6f",
+         *       "status": "running",
+         *       "job_execution_strategy": "scheduled",
+         *       "job_instances": [
+         *         {
+         *           "id": "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6",
+         *           "status": "completed",
+         *           "triggered_by": "schedule",
+         *           "queued_at": "2026-03-13T05:00:00.000Z",
+         *           "started_at": "2026-03-13T05:00:12.000Z",
+         *           "ended_at": "2026-03-13T05:07:41.000Z"
+         *         },
+         *         {
+         *           "id": "8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b",
+         *           "status": "queued",
+         *           "triggered_by": "manual",
+         *           "queued_at": "2026-03-14T08:30:00.000Z",
+         *           "started_at": null,
+         *           "ended_at": null
+         *         }
+         *       ],
+         *       "scheduled": {
+         *         "cron_expression": "0 6 * * 1-5",
+         *         "timezone": "Europe/Amsterdam"
+         *       },
+         *       "priority": 3,
+         *       "active": true,
+         *       "previous_trigger": "2026-03-14T08:30:00.000Z",
+         *       "next_trigger": "2026-03-16T05:00:00.000Z",
+         *       "force_user_context": false,
+         *       "eo_flow_enabled": false,
+         *       "job_context": {
+         *         "machine_id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *         "device_name": "RPA-VM-AMS-03",
+         *         "user_identifier": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *         "dynamic_robots": 0,
+         *         "robot_id": "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+         *         "robot_name": "Robot-Finance-01",
+         *         "user_name": "Maria Jansen",
+         *         "user_details": {
+         *           "id": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *           "display_name": "Maria Jansen",
+         *           "email": "maria.jansen@example.com",
+         *           "rpa_role": "RPA-Process_Admin"
+         *         }
+         *       },
+         *       "preferences": [
+         *         {
+         *           "id": "9b8f0d5e-3c1a-4e27-b6d4-0a9c8e7f6b51",
+         *           "key": "retry_count",
+         *           "value": "2",
+         *           "description": "How often a failed run is retried."
+         *         }
+         *       ],
+         *       "description": "Reads supplier invoices from the inbox and books them in the ERP.",
+         *       "type": "Unattended",
+         *       "metadata": {
+         *         "created_by": "Maria Jansen",
+         *         "created_at": "2025-11-02T09:14:00.000Z",
+         *         "updated_by": "Maria Jansen",
+         *         "updated_at": "2026-01-20T15:45:00.000Z",
+         *         "completed_at": null
+         *       },
+         *       "start_date": "2026-03-13T05:00:12.000Z",
+         *       "end_date": null
          *     }
          */
         Job: {
@@ -250,7 +393,12 @@ export interface components {
          *     `x-inferred`: the documentation does not describe the items of `Job_Instances`; these
          *     fields are the least a client needs to follow a run.
          * @example {
-         *       "$ref": "#/components/examples/QueuedInstance/value"
+         *       "id": "8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b",
+         *       "status": "queued",
+         *       "triggered_by": "manual",
+         *       "queued_at": "2026-03-14T08:30:00.000Z",
+         *       "started_at": null,
+         *       "ended_at": null
          *     }
          */
         JobInstance: {
@@ -274,7 +422,19 @@ export interface components {
         /**
          * @description The runtime environment and context the job runs in.
          * @example {
-         *       "$ref": "#/components/examples/Job/value/job_context"
+         *       "machine_id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+         *       "device_name": "RPA-VM-AMS-03",
+         *       "user_identifier": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *       "dynamic_robots": 0,
+         *       "robot_id": "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+         *       "robot_name": "Robot-Finance-01",
+         *       "user_name": "Maria Jansen",
+         *       "user_details": {
+         *         "id": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *         "display_name": "Maria Jansen",
+         *         "email": "maria.jansen@example.com",
+         *         "rpa_role": "RPA-Process_Admin"
+         *       }
          *     }
          */
         JobContext: {
@@ -309,7 +469,10 @@ export interface components {
         /**
          * @description The user the job runs for.
          * @example {
-         *       "$ref": "#/components/examples/Job/value/job_context/user_details"
+         *       "id": "2f4e6d8c-0b1a-4c3e-9d5f-7a8b9c0d1e2f",
+         *       "display_name": "Maria Jansen",
+         *       "email": "maria.jansen@example.com",
+         *       "rpa_role": "RPA-Process_Admin"
          *     }
          */
         UserDetails: {
@@ -354,7 +517,11 @@ export interface components {
         /**
          * @description Who created and changed the job, and when.
          * @example {
-         *       "$ref": "#/components/examples/Job/value/metadata"
+         *       "created_by": "Maria Jansen",
+         *       "created_at": "2025-11-02T09:14:00.000Z",
+         *       "updated_by": "Maria Jansen",
+         *       "updated_at": "2026-01-20T15:45:00.000Z",
+         *       "completed_at": null
          *     }
          */
         JobMetadata: {
@@ -390,7 +557,10 @@ export interface components {
          *     `x-inferred`: neither the RPA documentation nor the ION API gateway documents an error
          *     body; problem details are the standard shape.
          * @example {
-         *       "$ref": "#/components/examples/JobNotFound/value"
+         *       "type": "not_found",
+         *       "title": "Not found",
+         *       "status": 404,
+         *       "detail": "No job has id 6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e05."
          *     }
          */
         Problem: {

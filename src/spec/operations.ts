@@ -16,6 +16,10 @@ export interface Operation {
   secured: boolean;
   /** True when the spec marks the operation `x-inferred`: the documentation did not settle it. */
   inferred: boolean;
+  /** The status of the answer when all goes well: the first 2xx the spec declares. */
+  successStatus: number;
+  /** The spec's `default` of each query parameter that has one, applied when the parameter is absent. */
+  queryDefaults: Record<string, unknown>;
 }
 
 /**
@@ -32,19 +36,33 @@ export function indexOperations(api: OpenApiDocument): Operation[] {
       if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
       const parameters = mergeParameters(item.parameters, operation.parameters);
       const security = operation.security ?? api.security ?? [];
+      const responses = (operation.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>;
       operations.push({
         operationId: operation.operationId,
         method,
         pathTemplate,
         parameters,
         requestBody: operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined,
-        responses: (operation.responses ?? {}) as Record<string, OpenAPIV3_1.ResponseObject>,
+        responses,
         secured: security.some((requirement) => Object.keys(requirement).length > 0),
         inferred: (operation as { 'x-inferred'?: boolean })['x-inferred'] === true,
+        successStatus: successStatusOf(responses, `${method.toUpperCase()} ${pathTemplate}`),
+        queryDefaults: queryDefaultsOf(parameters),
       });
     }
   }
   return operations;
+}
+
+function successStatusOf(responses: Record<string, OpenAPIV3_1.ResponseObject>, where: string): number {
+  const success = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
+  if (success === undefined) throw new Error(`${where} declares no 2xx answer`);
+  return Number(success);
+}
+
+function queryDefaultsOf(parameters: OpenAPIV3_1.ParameterObject[]): Record<string, unknown> {
+  const withDefault = parameters.filter((p) => p.in === 'query' && (p.schema as { default?: unknown } | undefined)?.default !== undefined);
+  return Object.fromEntries(withDefault.map((p) => [p.name, (p.schema as { default: unknown }).default]));
 }
 
 function mergeParameters(

@@ -115,16 +115,17 @@ describe('the RPA Jobs spec', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('matches the generated wire types (run npm run gen:types after editing the spec)', () => {
+  it.each([
+    [defaultSpecPath, 'openapi.gen.ts'],
+    [controlSpecPath, 'control.gen.ts'],
+  ])('%s matches its generated types in %s (run npm run gen:types after editing a spec)', (spec, generated) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rpa-types-'));
-    const out = path.join(dir, 'openapi.gen.ts');
+    const out = path.join(dir, generated);
     try {
-      execFileSync(
-        process.execPath,
-        [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), defaultSpecPath, '-o', out],
-        { stdio: 'pipe' },
-      );
-      expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, 'openapi.gen.ts'), 'utf8'));
+      execFileSync(process.execPath, [path.resolve(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), spec, '-o', out], {
+        stdio: 'pipe',
+      });
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(path.join(__dirname, generated), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,8 @@
 /** Wire types of the contract, generated from the spec by openapi-typescript (`npm run gen:types`). */
-import type { components } from './openapi.gen';
+import type { components, operations } from './openapi.gen';
+
+/** The operationIds of the spec: tables keyed by them cover every operation, and only those. */
+export type OperationId = keyof operations;
 
 type Schemas = components['schemas'];
 export type Job = Schemas['Job'];

@@ -33,7 +33,8 @@ const locationNames: Record<ViolationLocation, string> = {
  */
 export function toViolations(errors: ErrorObject[] | null | undefined, location: ViolationLocation, documentName?: string): Violation[] {
   if (!errors) return [];
-  return foldAlternatives(errors).map((error) => {
+  // A bad property name is reported twice: by its own rule (enum …) and by the propertyNames wrapper.
+  return foldAlternatives(errors.filter((error) => error.keyword !== 'propertyNames')).map((error) => {
     const pointer = pointerOf(error);
     const violation: Violation = {
       location,
@@ -115,6 +116,7 @@ function hintFor(error: ErrorObject): string | undefined {
 
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) return `${error.instancePath}/${escapePointer(error.propertyName)}`;
   if (error.keyword === 'required') return `${error.instancePath}/${escapePointer(String(params.missingProperty))}`;
   if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
     const name = params.additionalProperty ?? params.unevaluatedProperty;
@@ -143,6 +145,11 @@ function describe(error: ErrorObject): string {
       return `must be ${typeNames(params)}`;
     case 'format':
       return `must be a valid ${String(params.format)}`;
+    case 'pattern': {
+      // A pattern says little to a person; the schema's description, where there is one, says more.
+      const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+      return typeof description === 'string' ? `must be ${description}` : (error.message ?? 'must match its pattern');
+    }
     default:
       return error.message ?? `breaks the '${error.keyword}' rule`;
   }

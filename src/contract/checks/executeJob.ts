@@ -18,10 +18,10 @@ async function checkExecution(context: CheckContext): Promise<Finding[]> {
   const jobs = [...context.fetched.values(), ...context.listed.values()];
   const job = jobs.find((j) => j.active === true && j.status !== 'running') ?? jobs.find((j) => j.active === true);
   if (!job) throw new SkipCheck('no active job was listed to execute');
-  const { findings, body } = await callOperation(context, 'executeJob', { params: { id: job.id }, body: {} }, 202);
+  const { findings, body } = await callOperation(context, 'executeJob', { params: { id: job.id }, body: {} });
   const run = body as JobInstance | undefined;
   if (!run || typeof run.id !== 'string') return findings;
-  const after = await callOperation(context, 'getJob', { params: { id: job.id } }, 200);
+  const after = await callOperation(context, 'getJob', { params: { id: job.id } });
   findings.push(...after.findings);
   const instances = (after.body as Job | undefined)?.job_instances;
   if (Array.isArray(instances) && !instances.some((instance) => instance?.id === run.id)) {

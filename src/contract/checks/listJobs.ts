@@ -2,28 +2,27 @@ import type { Job } from '../../spec/types';
 import type { Check, CheckContext, Finding } from '../types';
 import { callOperation, describeCall } from './call';
 
-/** The type the documentation says an absent `type` means. */
-const documentedDefaultType = 'Unattended';
-
 /**
  * One check per documented filter combination: the environment alone, then each value of `type`
  * the spec lists. Each checks the answer against the schema, `count` against the jobs, and that
  * every job honours the filters.
  */
 export function listJobsChecks(context: CheckContext): Check[] {
-  const typeParameter = context.operations.get('listJobs')!.parameters.find((p) => p.name === 'type' && p.in === 'query');
+  const operation = context.operations.get('listJobs')!;
+  const typeParameter = operation.parameters.find((p) => p.name === 'type' && p.in === 'query');
   const types = ((typeParameter?.schema as { enum?: string[] } | undefined)?.enum ?? []).map((type) => type as string | undefined);
+  const defaultType = operation.queryDefaults.type as string | undefined;
   return [undefined, ...types].map((type) => ({
     id: type ? `listJobs/type=${type}` : 'listJobs/environment-only',
     operationId: 'listJobs',
-    title: `GET /api/v1/rpa/jobs lists the jobs of environment '${context.options.environment}'${type ? ` of type ${type}` : ' (type absent: Unattended)'}`,
-    run: (ctx) => checkList(ctx, type),
+    title: `GET /api/v1/rpa/jobs lists the jobs of environment '${context.options.environment}'${type ? ` of type ${type}` : ` (type absent: ${defaultType ?? 'any'})`}`,
+    run: (ctx) => checkList(ctx, type, defaultType),
   }));
 }
 
-async function checkList(context: CheckContext, type: string | undefined): Promise<Finding[]> {
+async function checkList(context: CheckContext, type: string | undefined, defaultType: string | undefined): Promise<Finding[]> {
   const call = { query: { environment: context.options.environment, ...(type ? { type } : {}) } };
-  const { findings, body } = await callOperation(context, 'listJobs', call, 200);
+  const { findings, body } = await callOperation(context, 'listJobs', call);
   const list = body as { count?: unknown; jobs?: unknown } | undefined;
   if (!list || !Array.isArray(list.jobs)) return findings;
   const jobs = list.jobs.filter((job): job is Job => !!job && typeof job === 'object');
@@ -39,9 +38,9 @@ async function checkList(context: CheckContext, type: string | undefined): Promi
       actual: list.count,
     });
   }
-  const wantedType = type ?? documentedDefaultType;
-  const wrongType = jobs.findIndex((job) => job.type !== wantedType);
-  if (wrongType >= 0) {
+  const wantedType = type ?? defaultType;
+  const wrongType = wantedType === undefined ? -1 : jobs.findIndex((job) => job.type !== wantedType);
+  if (wantedType !== undefined && wrongType >= 0) {
     const count = jobs.filter((job) => job.type !== wantedType).length;
     findings.push({
       severity: 'failure',

@@ -1,4 +1,5 @@
 import type { Operation } from '../../spec/operations';
+import type { OperationId } from '../../spec/types';
 import { answerFromSpec } from '../specAnswers';
 import type { Engine } from '../engine';
 import type { FakerContext, Handler } from './handler';
@@ -6,24 +7,20 @@ import { executeJob } from './executeJob';
 import { getJob } from './getJob';
 import { listJobs } from './listJobs';
 
-const handlers: Record<string, Handler> = { listJobs, getJob, executeJob };
-/** The status each operation answers with when all goes well. */
-const successStatus: Record<string, number> = { listJobs: 200, getJob: 200, executeJob: 202 };
+const handlers: Record<OperationId, Handler> = { listJobs, getJob, executeJob };
 
 /**
  * The default engine: realistic jobs from faker, deterministic for a seed, with stateful runs.
  * Refuses to start when the spec has an operation it cannot answer.
  */
 export function createFakerEngine(context: FakerContext, operations: Operation[]): Engine {
-  const missing = operations.filter((operation) => !handlers[operation.operationId]).map((o) => o.operationId);
+  const missing = operations.filter((operation) => !(operation.operationId in handlers)).map((o) => o.operationId);
   if (missing.length > 0) throw new Error(`the faker engine cannot answer ${missing.join(', ')}`);
   return {
     name: 'faker',
     answer: async (request) => {
-      const { operationId } = request.operation;
-      return (
-        answerFromSpec(request.operation, request.preferences, successStatus[operationId]!) ?? handlers[operationId]!(context, request)
-      );
+      const { operation } = request;
+      return answerFromSpec(operation, request.preferences) ?? handlers[operation.operationId as OperationId](context, request);
     },
   };
 }

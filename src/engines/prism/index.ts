@@ -10,7 +10,7 @@ import { statusOfExample } from '../specAnswers';
  * Answers through Stoplight Prism (`@stoplight/prism-http`): the spec's static examples by
  * default, generated ones with `Prefer: dynamic=true`, and `Prefer: code` / `example` as Prism
  * reads them. Prism is stateless, so this engine keeps the documented meaning of two things an
- * example server cannot: the list holds only jobs of the type asked for (Unattended by default),
+ * example server cannot: the list holds only jobs of the type asked for (the spec's default when absent),
  * and an id that is not the id of an example job gets 404 (in dynamic mode, the job by id carries
  * the id asked for).
  */
@@ -72,9 +72,9 @@ export async function createPrismEngine(specPath: string, operations: Operation[
 }
 
 function keepSemantics(operationId: string, request: EngineRequest, status: number, body: unknown): unknown {
-  if (status !== 200 || !body || typeof body !== 'object') return body;
+  if (status !== request.operation.successStatus || !body || typeof body !== 'object') return body;
   if (operationId === 'listJobs' && Array.isArray((body as { jobs?: unknown }).jobs) && request.preferences.dynamic !== true) {
-    const type = (request.query.type as string | undefined) ?? 'Unattended';
+    const type = request.query.type as string;
     const jobs = (body as { jobs: { type?: string }[] }).jobs.filter((job) => job.type === type);
     return { ...body, count: jobs.length, jobs };
   }
@@ -84,7 +84,7 @@ function keepSemantics(operationId: string, request: EngineRequest, status: numb
 
 /** The ids of the jobs in the success examples of an operation. */
 function jobIdsOfExamples(operation: Operation): string[] {
-  const examples = Object.values(operation.responses['200']?.content ?? {}).flatMap((media) =>
+  const examples = Object.values(operation.responses[String(operation.successStatus)]?.content ?? {}).flatMap((media) =>
     Object.values(media.examples ?? {}),
   ) as OpenAPIV3_1.ExampleObject[];
   return examples.flatMap((example) => {

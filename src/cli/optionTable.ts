@@ -1,0 +1,65 @@
+import { Option } from 'commander';
+
+/**
+ * One command-line option, declared once: its flag, help, parser and choices, and the key of the
+ * options object it sets (also its config key). The default comes from the command's defaults object
+ * and the environment variable from the flag (`--journal-size` → `RPA_MOCK_JOURNAL_SIZE`), so neither
+ * is written twice.
+ */
+export interface OptionRow<T> {
+  key: keyof T & string;
+  flags: string;
+  help: string;
+  parse?: (value: string, previous?: never) => unknown;
+  choices?: readonly string[];
+  /** How --help shows the default, where the value itself would not read well. */
+  defaultLabel?: string;
+  /** No default shown or applied (flags whose absence means something, such as --fixtures). */
+  noDefault?: boolean;
+  /** The environment variable, when not the one derived from the flag; `false` for none. */
+  env?: string | false;
+  /** Turns the flag's value into the option's value (`--quiet` sets `log: 'silent'`). */
+  toValue?: (value: never) => T[keyof T];
+  mandatory?: boolean;
+  conflicts?: string;
+}
+
+/** The environment variable of a flag: `--auth-token` → `RPA_MOCK_AUTH_TOKEN`. */
+export function envNameOf(flags: string): string {
+  const long = /--([a-z][a-z-]*)/.exec(flags)![1]!;
+  return `RPA_MOCK_${long.replace(/-/g, '_').toUpperCase()}`;
+}
+
+/** The commander options of a table, with their defaults taken from `defaults`. */
+export function commanderOptions<T>(rows: readonly OptionRow<T>[], defaults: Partial<T>): Option[] {
+  return rows.map((row) => {
+    const env = row.env ?? envNameOf(row.flags);
+    const option = new Option(row.flags, row.help);
+    if (env !== false) option.env(env);
+    if (row.choices) option.choices(row.choices);
+    if (row.parse) option.argParser(row.parse as (value: string, previous: unknown) => unknown);
+    const value = defaults[row.key];
+    if (!row.noDefault && !row.toValue && value !== undefined) option.default(value, row.defaultLabel);
+    if (row.mandatory) option.makeOptionMandatory();
+    if (row.conflicts) option.conflicts(row.conflicts);
+    return option;
+  });
+}
+
+/** Reads the parsed flags back into an options object, through each row's key. */
+export function optionsFromFlags<T>(rows: readonly OptionRow<T>[], flags: Record<string, unknown>): Partial<T> {
+  const options: Record<string, unknown> = {};
+  for (const row of rows) {
+    const value = flags[new Option(row.flags).attributeName()];
+    if (value === undefined) continue;
+    const converted = row.toValue ? row.toValue(value as never) : value;
+    if (converted !== undefined) options[row.key] = converted;
+  }
+  return options as Partial<T>;
+}
+
+/** Rows of options that a larger options type also has: `serverRows` serve both `serve` and `proxy`. */
+export function sharedRows<T extends S, S>(rows: readonly OptionRow<S>[]): OptionRow<T>[] {
+  // Sound: each row's key is a key of S, so of T, and its value has the same type there.
+  return rows as unknown as OptionRow<T>[];
+}

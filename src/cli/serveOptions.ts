@@ -1,0 +1,85 @@
+import { defaultReferenceTime, type MockOptions } from '../options';
+import { sharedRows, type OptionRow } from './optionTable';
+import { collect, integerIn, parseNow, parseNumber } from './parsers';
+
+/** The options `serve` and `proxy` share. */
+export type ServerOptions = Pick<MockOptions, 'port' | 'host' | 'specPath' | 'control' | 'journalSize' | 'corsOrigins' | 'log'>;
+
+/** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
+export const serverRows: OptionRow<ServerOptions>[] = [
+  { key: 'port', flags: '-p, --port <port>', help: 'port to listen on (0 picks a free one)', parse: integerIn(0, 65535, 'port') },
+  { key: 'host', flags: '-H, --host <host>', help: 'address to listen on; 0.0.0.0 exposes it to the network' },
+  {
+    key: 'specPath',
+    flags: '--spec <file>',
+    help: 'OpenAPI 3.1 document to serve and check against',
+    defaultLabel: 'the bundled RPA Jobs spec',
+  },
+  { key: 'control', flags: '--no-control', help: 'do not serve the control API (/__mock), the inspector (/__mock/) and /docs' },
+  {
+    key: 'journalSize',
+    flags: '--journal-size <count>',
+    help: 'how many requests the journal keeps',
+    parse: integerIn(1, 100_000, 'journal-size'),
+  },
+  {
+    key: 'corsOrigins',
+    flags: '--cors-origin <origin>',
+    help: "browser origin allowed besides localhost ones; repeatable or comma-separated, '*' for all",
+    parse: collect,
+    noDefault: true,
+  },
+  {
+    key: 'log',
+    flags: '--log-format <format>',
+    help: "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'",
+    choices: ['auto', 'pretty', 'json'],
+  },
+  {
+    key: 'log',
+    flags: '-q, --quiet',
+    help: 'no request log and no start-up message (the journal still records)',
+    toValue: (quiet: boolean) => (quiet ? 'silent' : undefined) as ServerOptions['log'],
+  },
+];
+
+/** The flags of `serve`, each declared once; `MockOptions` holds their defaults. */
+export const serveRows: OptionRow<MockOptions>[] = [
+  {
+    key: 'engine',
+    flags: '-e, --engine <engine>',
+    help: "'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec's examples",
+    choices: ['faker', 'prism'],
+  },
+  { key: 'seed', flags: '-s, --seed <seed>', help: 'seed of the generated jobs', parse: integerIn(0, 2 ** 32 - 1, 'seed') },
+  { key: 'jobs', flags: '-j, --jobs <count>', help: 'number of jobs to generate', parse: integerIn(0, 10_000_000, 'jobs') },
+  {
+    key: 'now',
+    flags: '--now <time>',
+    help: "time generated data is relative to: an RFC 3339 date-time, or 'real' for now",
+    parse: parseNow,
+    defaultLabel: new Date(defaultReferenceTime).toISOString(),
+  },
+  {
+    key: 'clock',
+    flags: '--clock <mode>',
+    help: "'running': time moves on from --now at real speed; 'frozen': it stays at --now",
+    choices: ['running', 'frozen'],
+  },
+  { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones' },
+  { key: 'strict', flags: '--strict', help: 'validate every response against the spec; a violation becomes a 500 listing the reasons' },
+  { key: 'authToken', flags: '--auth-token <token>', help: 'require Authorization: Bearer <token> on every operation' },
+  { key: 'latency', flags: '--latency <ms>', help: "latency of every request: a number of ms, or 'min-max' for a uniform draw" },
+  {
+    key: 'errorRate',
+    flags: '--error-rate <share>',
+    help: 'share of requests answered with a 500 in the error format, 0 to 1',
+    parse: parseNumber,
+  },
+  {
+    key: 'scenario',
+    flags: '--scenario <file>',
+    help: 'scenario file (JSON or YAML): latency and error rate, in general and per operation',
+  },
+  ...sharedRows<MockOptions, ServerOptions>(serverRows),
+];
