@@ -10,5 +10,19 @@ export { createFixtures } from './fixtures/createFixtures';
 export { ScenarioError } from './scenario/loadScenario';
 export type { Scenario } from './scenario/scenario';
 export { VirtualClock, type Clock, type SettableClock } from './state/clock';
-export { runContract, formatReport, toJUnit, exitCodeOf, type ContractReport, type ContractOptions } from './contract';
-export type { Job, JobList, JobInstance, Problem, Violation } from './spec/types';
+export {
+  runContract,
+  formatReport,
+  toJUnit,
+  exitCodeOf,
+  readIonApi,
+  fetchToken,
+  IonApiError,
+  type ContractReport,
+  type ContractOptions,
+  type CheckResult,
+  type CheckOutcome,
+  type Finding,
+  type IonApiCredentials,
+} from './contract';
+export type { Job, JobList, JobInstance, ExecuteRequest, Problem, Violation, OperationId } from './spec/types';

@@ -33,7 +33,7 @@ interface VerifyFlags {
 }
 
 /** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
-export class VerifyUsageError extends SetupError {}
+class VerifyUsageError extends SetupError {}
 
 /** `rpa-mock verify`: checks a deployment or the mock against the spec, for CI. */
 export function verifyCommand(): Command {

@@ -95,7 +95,7 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
 }
 
 /** The inspector page's polls: kept out of the journal they show, and out of the log. */
-export function isInspectorPoll(req: { headers: Record<string, unknown> }): boolean {
+function isInspectorPoll(req: { headers: Record<string, unknown> }): boolean {
   return req.headers['x-rpa-mock-inspector'] === 'poll';
 }
 

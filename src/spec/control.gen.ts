@@ -75,7 +75,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the active scenario */
+        /**
+         * Read the active scenario
+         * @description The latency and error rate now injected, in general and per operation; `{}` when none.
+         */
         get: operations["getScenario"];
         /**
          * Switch to another scenario
@@ -176,7 +179,21 @@ export interface components {
         };
         /**
          * @example {
-         *       "$ref": "#/components/examples/JournalEntry/value"
+         *       "id": 1,
+         *       "at": "2026-11-29T10:00:00.000Z",
+         *       "method": "GET",
+         *       "url": "/api/v1/rpa/jobs?environment=default",
+         *       "operationId": "listJobs",
+         *       "status": 200,
+         *       "durationMs": 2.4,
+         *       "request": {
+         *         "valid": true,
+         *         "violations": []
+         *       },
+         *       "response": {
+         *         "valid": true,
+         *         "violations": []
+         *       }
          *     }
          */
         JournalEntry: {

@@ -22,12 +22,12 @@ describe.each([
     expect((api as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it("has no errors under Spectral's spectral:oas ruleset", async () => {
+  it("has no errors and no warnings under Spectral's spectral:oas ruleset, as .spectral.yaml configures it", async () => {
     const spectral = new Spectral();
-    spectral.setRuleset({ extends: [[oas as never, 'all']] });
+    const { rules } = parseYaml(readFileSync(path.resolve(__dirname, '../../.spectral.yaml'), 'utf8')) as { rules: Record<string, 'off'> };
+    spectral.setRuleset({ extends: [[oas as never, 'all']], rules });
     const results = await spectral.run(new Document(readFileSync(file, 'utf8'), Yaml, file));
-    const errors = results.filter((result) => result.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
-    expect(errors).toEqual([]);
+    expect(results.map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)).toEqual([]);
   });
 });
 

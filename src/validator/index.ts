@@ -2,8 +2,8 @@ import type { Operation } from '../spec/operations';
 import { compileOperation, type OperationValidator } from './compileOperation';
 import { createAjv } from './createAjv';
 
-export type { OperationValidator, RequestParts, ResponseParts } from './compileOperation';
-export { toViolations, toWireViolation, type Violation } from './violations';
+export type { OperationValidator } from './compileOperation';
+export { toViolations } from './violations';
 export { createAjv } from './createAjv';
 
 /** Compiles a validator for every operation, keyed by operationId; done once at start-up. */
