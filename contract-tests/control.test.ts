@@ -31,6 +31,26 @@ describe('the control API', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/seconds', rule: 'type' })]);
   });
 
+  it('refuses times the clock cannot represent with 400 and the rule, and keeps working', async () => {
+    const { http } = await startMock();
+    const leap = await http.put('/__mock/clock').send({ now: '2026-12-31T23:59:60Z' }).expect(400);
+    expect(leap.body.errors).toEqual([expect.objectContaining({ pointer: '/now', rule: 'pattern' })]);
+    const year10000 = await http.put('/__mock/clock').send({ now: '9999-12-31T23:59:59-01:00' }).expect(400);
+    expect(year10000.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/now', rule: 'representable-time', message: expect.stringMatching(/after the year 9999/) }),
+    ]);
+    await http.put('/__mock/clock').send({ now: '1969-12-31T23:59:59Z' }).expect(400);
+    await http.put('/__mock/clock').send({ now: '9999-12-31T00:00:00Z' }).expect(200);
+    const past9999 = await http.post('/__mock/clock/advance').send({ seconds: 86_400 }).expect(400);
+    expect(past9999.body.errors).toEqual([expect.objectContaining({ pointer: '/seconds', rule: 'representable-time' })]);
+    expect((await http.get('/__mock/clock').expect(200)).body.now).toBe('9999-12-31T00:00:00.000Z');
+    const jobs = await listDefaultJobs(http);
+    const job = jobs.find((j) => j.active)!;
+    await http.post(`${jobsPath}/${job.id}/_execute`).expect(202);
+    await http.post('/__mock/clock/advance').send({ seconds: 86_399.999 }).expect(200);
+    await http.get(`${jobsPath}/${job.id}`).expect(200);
+  });
+
   it('shows a run go Queued → Running → Completed or Failed on demand', async () => {
     const { http } = await startMock();
     const job = (await listDefaultJobs(http)).find((j) => j.active && j.status !== 'running')!;

@@ -15,6 +15,9 @@ describe('flag parsers', () => {
     expect(() => integerIn(0, 10, 'jobs')('11')).toThrow(new InvalidArgumentError('jobs must be from 0 to 10.'));
     expect(() => integerIn(0, 10, 'jobs')('-1')).toThrow(/whole number/);
     expect(() => parseNow('2026-13-45')).toThrow(/RFC 3339/);
+    expect(() => parseNow('2026-12-31T23:59:60Z')).toThrow(/second 60 \(a leap second\)/);
+    expect(() => parseNow('9999-12-31T23:59:59-01:00')).toThrow(/after the year 9999/);
+    expect(() => parseNow('1969-07-20T20:17:00Z')).toThrow(/before 1970/);
     expect(() => parseLatency('400-50')).toThrow(/low to high/);
     expect(() => parseShare('')).toThrow(/share from 0 to 1/);
   });

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Schedule } from '../spec/types';
+import { latestTime } from './representableTime';
 
 /**
  * cron-parser takes 0.2–2 ms per step with a time zone, too slow to run for every job on every
@@ -11,7 +12,10 @@ const nextMemo = new Map<string, { from: number; next: number | null }>();
 const previousMemo = new Map<string, number[]>();
 const maxPrevious = 8;
 
-/** The first run of a schedule strictly after `time`, or null when the expression cannot be read. */
+/**
+ * The first run of a schedule strictly after `time`, or null when the expression cannot be read or
+ * the run lies past 9999-12-31T23:59:59.999Z, which no RFC 3339 date-time can say.
+ */
 export function nextRun(schedule: Schedule, time: number): number | null {
   const key = `${schedule.timezone}|${schedule.cron_expression}`;
   const memo = nextMemo.get(key);
@@ -19,6 +23,7 @@ export function nextRun(schedule: Schedule, time: number): number | null {
   let next: number | null;
   try {
     next = parse(schedule, time).next().getTime();
+    if (next > latestTime) next = null;
   } catch {
     next = null;
   }
