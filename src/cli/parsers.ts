@@ -16,7 +16,8 @@ export function integerIn(min: number, max: number, what: string): (value: strin
 export function parseNow(value: string): number | 'real' {
   if (value === 'real') return 'real';
   const problem = checkRepresentableTime(value);
-  if (problem !== undefined) throw new InvalidArgumentError(`${problem}; expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.`);
+  if (problem !== undefined)
+    throw new InvalidArgumentError(`${problem}; expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.`);
   return Date.parse(value);
 }
 

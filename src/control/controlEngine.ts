@@ -30,9 +30,7 @@ const handlers: Record<string, Handler> = {
     return moveClock(clock, '/now', () => clock.set(Date.parse(now)));
   },
   advanceClock: ({ clock }, { body }) =>
-    clock
-      ? moveClock(clock, '/seconds', () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000)))
-      : absent('clock'),
+    clock ? moveClock(clock, '/seconds', () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock'),
   resetState: ({ executions, journal }) => {
     executions?.reset();
     journal.clear();
