@@ -8,6 +8,17 @@ export type DerivedField = 'status' | 'job_instances' | 'previous_trigger' | 'ne
 export interface JobRecord {
   fields: Omit<Job, DerivedField | 'metadata'> & { metadata: Omit<Job['metadata'], 'completed_at'> };
   instances: InstanceTimeline[];
-  /** A job read from a fixture file: served exactly as written until it is executed. */
+  /**
+   * Runs the job's schedule fires as the clock moves: one per trigger after `since` (the data's
+   * reference time), seeded by `seed`. Absent: the schedule fires nothing.
+   */
+  firing?: ScheduleFiring;
+  /** A job read from a fixture file: served exactly as written until it is executed or its schedule fires. */
   verbatim?: Job;
+}
+
+/** Where a job's scheduled runs start and what seeds them. */
+export interface ScheduleFiring {
+  seed: number;
+  since: number;
 }

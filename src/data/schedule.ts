@@ -48,6 +48,34 @@ export function previousRuns(schedule: Schedule, time: number, count: number, no
   return runs.slice(-count).filter((run) => run >= notBefore);
 }
 
+const recentMemo = new Map<string, { runs: number[]; next: number }>();
+
+/**
+ * The last `count` runs of a schedule at or before `time` and after `after`, oldest first. Memoised
+ * per schedule and `after` while `time` stays between the last run found and the next one, so a
+ * running clock recomputes at most once per trigger, and a long jump costs `count` steps, not one
+ * per trigger passed.
+ */
+export function recentRuns(schedule: Schedule, time: number, count: number, after: number): number[] {
+  const key = `${schedule.timezone}|${schedule.cron_expression}|${after}|${count}`;
+  const memo = recentMemo.get(key);
+  if (memo && (memo.runs.at(-1) ?? -Infinity) <= time && time < memo.next) return memo.runs;
+  const runs: number[] = [];
+  try {
+    // cron-parser's prev() is strictly before its start; one millisecond later includes a run at `time` itself.
+    const expression = parse(schedule, time + 1);
+    while (runs.length < count) {
+      const run = expression.prev().getTime();
+      if (run <= after) break;
+      runs.unshift(run);
+    }
+  } catch {
+    // An unreadable expression has no runs.
+  }
+  remember(recentMemo, key, { runs, next: nextRun(schedule, time) ?? Infinity });
+  return runs;
+}
+
 /** Whether a schedule's expression and time zone can be read. */
 export function isReadableSchedule(schedule: Schedule): boolean {
   try {
