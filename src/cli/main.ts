@@ -8,6 +8,7 @@ import { serveCommand } from './serveCommand';
 import { proxyCommand } from './proxyCommand';
 import { VerifyUsageError, verifyCommand } from './verifyCommand';
 import { IonApiError } from '../contract/ionApi';
+import { CredentialsInUrlError } from '../contract/refuseUrlCredentials';
 import { ScenarioError } from '../scenario/loadScenario';
 
 const version = (require('../../package.json') as { version: string }).version;
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<void> {
       error instanceof FixtureError ||
       error instanceof ListenError ||
       error instanceof IonApiError ||
+      error instanceof CredentialsInUrlError ||
       error instanceof VerifyUsageError ||
       error instanceof ScenarioError
     ) {

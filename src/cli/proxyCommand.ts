@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { createProxy, type ProxyOptions } from '../createProxy';
 import { defaultOptions } from '../options';
 import { close, listen } from '../server/listen';
@@ -77,6 +78,8 @@ export function proxyCommand(): Command {
 }
 
 function parseUrl(value: string): string {
+  // Before the format check: commander repeats a refused value in its message, and this one holds a password.
+  refuseUrlCredentials(value, '--upstream');
   if (!/^https?:\/\/[^/]+/.test(value))
     throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
   return value.replace(/\/+$/, '');
