@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Job } from '../src';
@@ -31,6 +31,26 @@ describe('the control API', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/seconds', rule: 'type' })]);
   });
 
+  it('refuses times the clock cannot represent with 400 and the rule, and keeps working', async () => {
+    const { http } = await startMock();
+    const leap = await http.put('/__mock/clock').send({ now: '2026-12-31T23:59:60Z' }).expect(400);
+    expect(leap.body.errors).toEqual([expect.objectContaining({ pointer: '/now', rule: 'pattern' })]);
+    const year10000 = await http.put('/__mock/clock').send({ now: '9999-12-31T23:59:59-01:00' }).expect(400);
+    expect(year10000.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/now', rule: 'representable-time', message: expect.stringMatching(/after the year 9999/) }),
+    ]);
+    await http.put('/__mock/clock').send({ now: '1969-12-31T23:59:59Z' }).expect(400);
+    await http.put('/__mock/clock').send({ now: '9999-12-31T00:00:00Z' }).expect(200);
+    const past9999 = await http.post('/__mock/clock/advance').send({ seconds: 86_400 }).expect(400);
+    expect(past9999.body.errors).toEqual([expect.objectContaining({ pointer: '/seconds', rule: 'representable-time' })]);
+    expect((await http.get('/__mock/clock').expect(200)).body.now).toBe('9999-12-31T00:00:00.000Z');
+    const jobs = await listDefaultJobs(http);
+    const job = jobs.find((j) => j.active)!;
+    await http.post(`${jobsPath}/${job.id}/_execute`).expect(202);
+    await http.post('/__mock/clock/advance').send({ seconds: 86_399.999 }).expect(200);
+    await http.get(`${jobsPath}/${job.id}`).expect(200);
+  });
+
   it('shows a run go Queued → Running → Completed or Failed on demand', async () => {
     const { http } = await startMock();
     const job = (await listDefaultJobs(http)).find((j) => j.active && j.status !== 'running')!;
@@ -41,6 +61,40 @@ describe('the control API', () => {
     expect(await status()).toBe('running');
     await http.post('/__mock/clock/advance').send({ seconds: 60 }).expect(200);
     expect(['completed', 'failed']).toContain(await status());
+  });
+
+  it('fires scheduled runs as the clock advances: 3 days from a Monday, 3 runs of a weekday job', async () => {
+    const { http } = await startMock({ now: Date.parse('2026-03-16T09:30:00Z'), jobs: 200 });
+    const before = (await listDefaultJobs(http)).find((j) => j.active && j.scheduled?.cron_expression === '0 6 * * 1-5')!;
+    await http
+      .post('/__mock/clock/advance')
+      .send({ seconds: 3 * 86_400 })
+      .expect(200);
+    const after = (await http.get(`${jobsPath}/${before.id}`).expect(200)).body as Job;
+    const fired = after.job_instances.slice(before.job_instances.length);
+    expect(fired.map((i) => `${i.triggered_by} ${i.queued_at}`)).toEqual([
+      'schedule 2026-03-17T05:00:00.000Z',
+      'schedule 2026-03-18T05:00:00.000Z',
+      'schedule 2026-03-19T05:00:00.000Z',
+    ]);
+    expect(after.previous_trigger).toBe('2026-03-19T05:00:00.000Z');
+  });
+
+  it('serves a fixture job as written until its schedule fires', async () => {
+    const fixtures = path.resolve(__dirname, '../fixtures/seed-42.json');
+    const written = JSON.parse(readFileSync(fixtures, 'utf8')).jobs as Job[];
+    const job = written.find((j) => j.active && j.scheduled && j.status === 'scheduled')!;
+    const { http } = await startMock({ fixtures });
+    const trigger = Date.parse(job.next_trigger!);
+    await http
+      .put('/__mock/clock')
+      .send({ now: new Date(trigger - 1).toISOString() })
+      .expect(200);
+    expect((await http.get(`${jobsPath}/${job.id}`).expect(200)).body).toEqual(job);
+    await http.post('/__mock/clock/advance').send({ seconds: 0.001 }).expect(200);
+    const fired = (await http.get(`${jobsPath}/${job.id}`).expect(200)).body as Job;
+    expect(fired.job_instances.at(-1)).toMatchObject({ triggered_by: 'schedule', status: 'queued', queued_at: job.next_trigger });
+    expect(fired).toMatchObject({ status: 'running', previous_trigger: job.next_trigger });
   });
 
   it('resets the runs and the journal', async () => {

@@ -12,8 +12,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'rpa-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runVerify(...args: string[]) {
+  return runCli('verify', ...args);
+}
+
+function runCli(command: string, ...args: string[]) {
   return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bin, 'verify', ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+    const env = { ...process.env, RPA_BASE_URL: undefined, RPA_TOKEN: undefined, RPA_IONAPI: undefined };
+    execFile(process.execPath, [bin, command, ...args], { timeout: 30_000, env }, (error, stdout, stderr) => {
       resolve({ status: error ? Number((error as { code?: number }).code) : 0, stdout, stderr });
     });
   });
@@ -73,6 +78,75 @@ describe('rpa-mock verify --ionapi', () => {
     const result = await runVerify('--ionapi', path.join(dir, 'missing.ionapi'));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/the \.ionapi file .*missing\.ionapi cannot be read: no such file/);
+  });
+});
+
+describe('rpa-mock verify and proxy with credentials in a URL', () => {
+  it('refuse them with exit 2 and a hint, never repeating them', async () => {
+    const flags = await runVerify('--base-url', 'http://ci-user:hunter2@127.0.0.1:1/RPA');
+    const fromEnv = await new Promise<{ status: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, 'verify'],
+        { env: { ...process.env, RPA_BASE_URL: 'https://ci-user:hunter2@gw.example.com' } },
+        (error, _, stderr) => resolve({ status: error ? Number((error as { code?: number }).code) : 0, stderr }),
+      );
+    });
+    const proxy = await runCli('proxy', '--upstream', 'ftp://ci-user:hunter2@gw.example.com', '--port', '0');
+    for (const result of [flags, fromEnv, proxy]) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/must not carry credentials \(user:password@ before the host\): use --token or --ionapi/);
+      expect(result.stderr).not.toMatch(/hunter2|ci-user/);
+    }
+  });
+});
+
+describe('rpa-mock verify --json and --junit', () => {
+  /** A server that shows the bearer token it was sent back in its answers, as a drifted or debugging server might. */
+  async function echoingServer() {
+    const server = createServer((req, res) => {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Token': encodeURIComponent(token) });
+      res.end(JSON.stringify({ count: 1, jobs: [{ id: token, job_name: { token }, note: `token ${token}` }] }));
+      req.resume();
+    });
+    return { url: await startServer(server), close: () => server.close() };
+  }
+
+  it.each([
+    ['a 1-character token', 'q'],
+    ['a 3-character token', 'k9Z'],
+    ['a token with characters reports escape', 'tok"<&en'],
+  ])('never show %s, in any form', async (_, token) => {
+    const server = await echoingServer();
+    const junit = path.join(dir, `echo-${token.length}.xml`);
+    const json = path.join(dir, `echo-${token.length}.json`);
+    try {
+      const result = await runVerify('--base-url', server.url, '--token', token, '--junit', junit, '--json', json, '--max-jobs', '1');
+      expect(result.status).toBe(1);
+      const jsonText = readFileSync(json, 'utf8');
+      const xmlText = readFileSync(junit, 'utf8');
+      expect(jsonText).toContain('***');
+      expect(xmlText).toContain('***');
+      const quoted = JSON.stringify(token);
+      const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      for (const text of [result.stdout, result.stderr, jsonText, xmlText]) {
+        for (const form of [
+          quoted,
+          JSON.stringify(quoted),
+          xmlEscape(quoted),
+          xmlEscape(JSON.stringify(quoted)),
+          `Bearer ${token}`,
+          `=${encodeURIComponent(token)}`,
+        ])
+          expect(text).not.toContain(form);
+        if (token.length >= 4)
+          for (const form of [token, xmlEscape(token), JSON.stringify(token).slice(1, -1)]) expect(text).not.toContain(form);
+      }
+      expect(JSON.parse(jsonText).summary.failed).toBeGreaterThan(0);
+    } finally {
+      server.close();
+    }
   });
 });
 

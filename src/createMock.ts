@@ -52,7 +52,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const referenceTime = referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
   const source = resolved.fixtures
-    ? await loadFixtures(resolved.fixtures, spec)
+    ? await loadFixtures(resolved.fixtures, spec, { seed: resolved.seed, since: referenceTime })
     : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const executions = new ExecutionStore();
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);

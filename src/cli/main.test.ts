@@ -51,6 +51,9 @@ describe('rpa-mock', () => {
     const now = run('serve', '--now', 'yesterday');
     expect(now.status).toBe(2);
     expect(now.stderr).toMatch(/RFC 3339/);
+    const leapSecond = run('fixtures', '--now', '2026-12-31T23:59:60Z');
+    expect(leapSecond.status).toBe(2);
+    expect(leapSecond.stderr).toMatch(/second 60 \(a leap second\), which the clock cannot represent/);
     expect(run('launch').status).toBe(2);
     const proxy = run('proxy');
     expect(proxy.status).toBe(2);

@@ -16,5 +16,8 @@ describe('flag parsers', () => {
     expect(() => parseNow('2026-13-45')).toThrow(/RFC 3339/);
     expect(() => parseNumber('')).toThrow(/expected a number/);
     expect(() => parseNumber('often')).toThrow(/expected a number/);
+    expect(() => parseNow('2026-12-31T23:59:60Z')).toThrow(/second 60 \(a leap second\)/);
+    expect(() => parseNow('9999-12-31T23:59:59-01:00')).toThrow(/after the year 9999/);
+    expect(() => parseNow('1969-07-20T20:17:00Z')).toThrow(/before 1970/);
   });
 });

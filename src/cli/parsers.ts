@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { checkRepresentableTime } from '../data/representableTime';
 
 /** Parsers for flag values: each rejects a bad value with a message saying what is expected. */
 
@@ -11,14 +12,13 @@ export function integerIn(min: number, max: number, what: string): (value: strin
   };
 }
 
-/** `--now`: an RFC 3339 date-time, or `real` for the time the mock starts. */
+/** `--now`: an RFC 3339 date-time the clock can represent (1970 to 9999, no leap second), or `real` for the time the mock starts. */
 export function parseNow(value: string): number | 'real' {
   if (value === 'real') return 'real';
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) {
-    throw new InvalidArgumentError("expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.");
-  }
-  return time;
+  const problem = checkRepresentableTime(value);
+  if (problem !== undefined)
+    throw new InvalidArgumentError(`${problem}; expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.`);
+  return Date.parse(value);
 }
 
 /** Collects a repeatable flag: `--cors-origin a --cors-origin b`. */

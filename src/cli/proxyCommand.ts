@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { createProxy, defaultProxyOptions, type ProxyOptions } from '../createProxy';
 import { close, listen } from '../server/listen';
 import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
@@ -55,6 +56,8 @@ export function proxyCommand(): Command {
 }
 
 function parseUrl(value: string): string {
+  // Before the format check: commander repeats a refused value in its message, and this one holds a password.
+  refuseUrlCredentials(value, '--upstream');
   if (!/^https?:\/\/[^/]+/.test(value))
     throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
   return value.replace(/\/+$/, '');

@@ -6,8 +6,11 @@ import {
   fetchToken,
   formatReport,
   maskSecrets,
+  maskSecretsIn,
   prepareContract,
   readIonApi,
+  refuseUrlCredentials,
+  secretsOf,
   runContract,
   toJUnit,
   defaultContractOptions,
@@ -88,6 +91,7 @@ export function verifyCommand(): Command {
 }
 
 async function verify(flags: VerifyFlags): Promise<number> {
+  if (flags.baseUrl !== undefined) refuseUrlCredentials(flags.baseUrl, '--base-url (or RPA_BASE_URL)');
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);
   if (flags.listChecks) {
@@ -98,8 +102,9 @@ async function verify(flags: VerifyFlags): Promise<number> {
   if (!baseUrl) throw new VerifyUsageError('verify needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new VerifyUsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`);
   const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
-  const secrets = [token, credentials?.cs, credentials?.sask, credentials?.saak];
-  const report = await runContract({ ...options(flags, token), baseUrl });
+  const secrets = secretsOf(credentials, token);
+  // Masked as values first, so that a value shortened for display cannot show half a secret; then as written.
+  const report = maskSecretsIn(await runContract({ ...options(flags, token), baseUrl }), secrets);
   process.stdout.write(maskSecrets(formatReport(report), secrets));
   if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
   if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);

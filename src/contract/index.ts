@@ -2,7 +2,8 @@
 export { runContract, prepareContract, exitCodeOf } from './runContract';
 export { formatReport } from './formatReport';
 export { toJUnit } from './toJUnit';
-export { maskSecrets } from './maskSecrets';
-export { readIonApi, fetchToken, baseUrlOf, IonApiError, type IonApiCredentials } from './ionApi';
+export { maskSecrets, maskSecretsIn } from './maskSecrets';
+export { readIonApi, fetchToken, baseUrlOf, secretsOf, IonApiError, type IonApiCredentials } from './ionApi';
+export { refuseUrlCredentials } from './refuseUrlCredentials';
 export { defaultContractOptions, type ContractOptions } from './options';
 export type { ContractReport, CheckResult, CheckOutcome, Finding } from './types';

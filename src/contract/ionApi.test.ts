@@ -85,6 +85,23 @@ describe('fetchToken', () => {
     const unreachable = await fetchToken(credentials('http://127.0.0.1:1/', false), 2000).catch((e: Error) => e);
     expect((unreachable as Error).message).toMatch(/cannot be reached/);
   });
+  it('masks the credentials an endpoint echoes in error_description', async () => {
+    const endpoint = await fakeTokenEndpoint((form) => ({
+      status: 400,
+      body: {
+        error: 'invalid_grant',
+        error_description: `no user ${form.get('username')} with password ${form.get('password')} for ${form.toString()}`,
+      },
+    }));
+    try {
+      const error = (await fetchToken(credentials(endpoint.pu, true), 5000).catch((e: Error) => e)) as Error;
+      expect(error.message).toMatch(/refused the credentials \(400, invalid_grant: no user \*\*\* with password \*\*\* for /);
+      for (const secret of ['ACME_TST#service-access-key', 'service-secret-key', 'client-secret-value', 'ACME_TST~client'])
+        for (const form of [secret, encodeURIComponent(secret)]) expect(error.message).not.toContain(form);
+    } finally {
+      await endpoint.close();
+    }
+  });
 });
 
 describe('readIonApi', () => {
@@ -106,5 +123,14 @@ describe('readIonApi', () => {
     writeFileSync(notJson, '{ "ti": ');
     await expect(readIonApi(notJson)).rejects.toThrow('it is not JSON');
     await expect(readIonApi(path.join(dir, 'none.ionapi'))).rejects.toThrow('no such file');
+  });
+
+  it('refuses credentials in its iu or pu URL without repeating them', async () => {
+    const file = path.join(dir, 'userinfo.ionapi');
+    writeFileSync(file, JSON.stringify({ ...credentials('https://svc:hunter2@mingle-sso.example.com/ACME_TST/as/', true) }));
+    const error = (await readIonApi(file).catch((e: Error) => e)) as Error;
+    expect(error).toBeInstanceOf(IonApiError);
+    expect(error.message).toMatch(/has credentials \(user:password@\) in its 'pu' URL/);
+    expect(error.message).not.toContain('hunter2');
   });
 });

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SetupError } from '../errors/setupError';
+import { maskSecrets } from './maskSecrets';
+import { hasUrlCredentials } from './refuseUrlCredentials';
 
 /** The keys of an Infor `.ionapi` credentials file that getting a token needs. */
 export interface IonApiCredentials {
@@ -42,7 +44,18 @@ export async function readIonApi(file: string): Promise<IonApiCredentials> {
   if ((typeof data.saak === 'string') !== (typeof data.sask === 'string')) {
     throw new IonApiError(`the .ionapi file ${file} has only one of 'saak' and 'sask'; a service account needs both`);
   }
+  for (const key of ['iu', 'pu'] as const) {
+    if (hasUrlCredentials(data[key] as string))
+      throw new IonApiError(
+        `the .ionapi file ${file} has credentials (user:password@) in its '${key}' URL: remove them, the file's ci/cs and saak/sask are the credentials`,
+      );
+  }
   return data as unknown as IonApiCredentials;
+}
+
+/** The values of a credentials file and a token that must never be printed. */
+export function secretsOf(credentials: IonApiCredentials | undefined, token: string | undefined): (string | undefined)[] {
+  return [token, credentials?.ci, credentials?.cs, credentials?.saak, credentials?.sask];
 }
 
 /** The API base of the tenant's RPA service behind the gateway: `iu` + `/` + `ti` + `/RPA`. */
@@ -87,7 +100,11 @@ export async function fetchToken(credentials: IonApiCredentials, timeoutMs: numb
     // Reported below by status or by the missing token.
   }
   if (!response.ok) {
-    const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
+    // Some endpoints echo what they were sent (the client secret, the service-account keys) in error_description.
+    const reason = maskSecrets(
+      [body.error, body.error_description].filter((part) => typeof part === 'string').join(': '),
+      secretsOf(credentials, undefined),
+    );
     throw new IonApiError(`the token endpoint ${url} refused the credentials (${response.status}${reason ? `, ${reason}` : ''})`);
   }
   if (typeof body.access_token !== 'string' || body.access_token === '')

@@ -1,3 +1,4 @@
+import { escapeXml as xml } from './escapeXml';
 import { show } from './formatReport';
 import type { ContractReport, Finding } from './types';
 
@@ -40,17 +41,4 @@ function describe(finding: Finding): string {
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-function xml(text: string): string {
-  return (
-    text
-      // XML 1.0 cannot carry these control characters, not even escaped.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
 }

@@ -3,6 +3,8 @@ import type { operations } from '../spec/control.gen';
 import { createProblem } from '../errors/problem';
 import type { FaultInjector } from '../scenario/faultInjector';
 import { ScenarioError, type ScenarioCheck } from '../scenario/loadScenario';
+
+import { checkRepresentableTime, UnrepresentableTimeError } from '../data/representableTime';
 import { ClockError, type SettableClock } from '../state/clock';
 import type { ExecutionStore } from '../state/executionStore';
 import type { Journal } from '../state/journal';
@@ -21,10 +23,16 @@ type Handler = (state: ControlState & { checkScenario: ScenarioCheck }, request:
 
 const handlers: Record<keyof operations, Handler> = {
   getClock: ({ clock }) => (clock ? clockAnswer(clock) : absent('clock')),
-  setClock: ({ clock }, { body }) =>
-    clock ? moveClock(clock, () => clock.set(Date.parse((body as { now: string }).now))) : absent('clock'),
+  setClock: ({ clock }, { body }) => {
+    if (!clock) return absent('clock');
+    const { now } = body as { now: string };
+    // The schema's pattern refuses second 60 and years outside 1970–9999; an offset can still carry a time across either end.
+    const problem = checkRepresentableTime(now);
+    if (problem !== undefined) return unrepresentable('/now', problem);
+    return moveClock(clock, '/now', () => clock.set(Date.parse(now)));
+  },
   advanceClock: ({ clock }, { body }) =>
-    clock ? moveClock(clock, () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock'),
+    clock ? moveClock(clock, '/seconds', () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock'),
   resetState: ({ executions, journal }) => {
     executions?.reset();
     journal.clear();
@@ -64,14 +72,26 @@ function clockAnswer(clock: SettableClock): EngineAnswer {
   return { status: 200, body: { now: new Date(clock.now()).toISOString(), mode: clock.mode } };
 }
 
-function moveClock(clock: SettableClock, move: () => void): EngineAnswer {
+/** Backwards is a conflict with the clock's state (409); a time it cannot hold is a bad request (400). */
+function moveClock(clock: SettableClock, pointer: string, move: () => void): EngineAnswer {
   try {
     move();
   } catch (error) {
     if (error instanceof ClockError) return { status: 409, body: createProblem('conflict', error.message) };
+    if (error instanceof UnrepresentableTimeError) return unrepresentable(pointer, error.rule);
     throw error;
   }
   return clockAnswer(clock);
+}
+
+function unrepresentable(pointer: string, rule: string): EngineAnswer {
+  const message = `request body at ${pointer}: ${rule}`;
+  return {
+    status: 400,
+    body: createProblem('invalid_request', `The clock cannot be moved there: ${rule}.`, [
+      { location: 'body', pointer, rule: 'representable-time', message },
+    ]),
+  };
 }
 
 function absent(what: string): EngineAnswer {

@@ -61,6 +61,7 @@ export function generateJob(world: World, ids: JobIdCodec, index: number): JobRe
       metadata: { created_by: owner.display_name, created_at: iso(createdAt), updated_by: editor.display_name, updated_at: iso(updatedAt) },
     },
     instances: history(world, { scheduled, active, eoFlowEnabled, createdAt, historyEnd }),
+    firing: { seed: world.seed, since: world.referenceTime },
   };
 }
 

@@ -28,6 +28,17 @@ export function fixedFieldsOf(job: Job): FixedFields {
 export interface JobRecord {
   fields: FixedFields;
   instances: InstanceTimeline[];
-  /** A job read from a fixture file: served exactly as written until it is executed. */
+  /**
+   * Runs the job's schedule fires as the clock moves: one per trigger after `since` (the data's
+   * reference time), seeded by `seed`. Absent: the schedule fires nothing.
+   */
+  firing?: ScheduleFiring;
+  /** A job read from a fixture file: served exactly as written until it is executed or its schedule fires. */
   verbatim?: Job;
+}
+
+/** Where a job's scheduled runs start and what seeds them. */
+export interface ScheduleFiring {
+  seed: number;
+  since: number;
 }

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Schedule } from '../spec/types';
+import { latestTime } from './representableTime';
 
 /**
  * cron-parser takes 0.2–2 ms per step with a time zone, too slow to run for every job on every
@@ -11,7 +12,10 @@ const nextMemo = new Map<string, { from: number; next: number | null }>();
 const previousMemo = new Map<string, number[]>();
 const maxPrevious = 8;
 
-/** The first run of a schedule strictly after `time`, or null when the expression cannot be read. */
+/**
+ * The first run of a schedule strictly after `time`, or null when the expression cannot be read or
+ * the run lies past 9999-12-31T23:59:59.999Z, which no RFC 3339 date-time can say.
+ */
 export function nextRun(schedule: Schedule, time: number): number | null {
   const key = `${schedule.timezone}|${schedule.cron_expression}`;
   const memo = nextMemo.get(key);
@@ -19,6 +23,7 @@ export function nextRun(schedule: Schedule, time: number): number | null {
   let next: number | null;
   try {
     next = parse(schedule, time).next().getTime();
+    if (next > latestTime) next = null;
   } catch {
     next = null;
   }
@@ -41,6 +46,34 @@ export function previousRuns(schedule: Schedule, time: number, count: number, no
     remember(previousMemo, key, runs);
   }
   return runs.slice(-count).filter((run) => run >= notBefore);
+}
+
+const recentMemo = new Map<string, { runs: number[]; next: number }>();
+
+/**
+ * The last `count` runs of a schedule at or before `time` and after `after`, oldest first. Memoised
+ * per schedule and `after` while `time` stays between the last run found and the next one, so a
+ * running clock recomputes at most once per trigger, and a long jump costs `count` steps, not one
+ * per trigger passed.
+ */
+export function recentRuns(schedule: Schedule, time: number, count: number, after: number): number[] {
+  const key = `${schedule.timezone}|${schedule.cron_expression}|${after}|${count}`;
+  const memo = recentMemo.get(key);
+  if (memo && (memo.runs.at(-1) ?? -Infinity) <= time && time < memo.next) return memo.runs;
+  const runs: number[] = [];
+  try {
+    // cron-parser's prev() is strictly before its start; one millisecond later includes a run at `time` itself.
+    const expression = parse(schedule, time + 1);
+    while (runs.length < count) {
+      const run = expression.prev().getTime();
+      if (run <= after) break;
+      runs.unshift(run);
+    }
+  } catch {
+    // An unreadable expression has no runs.
+  }
+  remember(recentMemo, key, { runs, next: nextRun(schedule, time) ?? Infinity });
+  return runs;
 }
 
 /** Whether a schedule's expression and time zone can be read. */

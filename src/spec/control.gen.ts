@@ -18,7 +18,10 @@ export interface paths {
         get: operations["getClock"];
         /**
          * Set the virtual clock
-         * @description Sets the clock to a later time; it never moves backwards (409).
+         * @description Sets the clock to a later time; it never moves backwards (409). Times the clock cannot
+         *     represent are refused with 400 (rule `pattern`, or `representable-time` when an offset
+         *     carries the time across either end): a leap second (second 60), a year past 9999 or
+         *     before 1970.
          */
         put: operations["setClock"];
         post?: never;
@@ -39,7 +42,9 @@ export interface paths {
         put?: never;
         /**
          * Advance the virtual clock
-         * @description Moves the clock forward, so a run goes Queued → Running → Completed on demand.
+         * @description Moves the clock forward, so a run goes Queued → Running → Completed on demand. An advance
+         *     that would take the clock past 9999-12-31T23:59:59.999Z is refused with 400 (rule
+         *     `representable-time`).
          */
         post: operations["advanceClock"];
         delete?: never;
@@ -268,7 +273,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description An RFC 3339 date-time from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, without leap seconds.
+                     */
                     now: string;
                 };
             };

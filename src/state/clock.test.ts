@@ -1,3 +1,4 @@
+import { latestTime, UnrepresentableTimeError } from '../data/representableTime';
 import { ClockError, VirtualClock } from './clock';
 
 describe('VirtualClock', () => {
@@ -26,5 +27,15 @@ describe('VirtualClock', () => {
     expect(() => clock.set(999)).toThrow(ClockError);
     expect(() => clock.advance(-1)).toThrow(ClockError);
     expect(clock.now()).toBe(1000);
+  });
+
+  it('refuses times it cannot represent, and a running clock stops at the end of 9999', () => {
+    let wall = 0;
+    const clock = new VirtualClock(latestTime - 1000, 'running', () => wall);
+    expect(() => clock.advance(1001)).toThrow(UnrepresentableTimeError);
+    expect(() => clock.set(Number.NaN)).toThrow(UnrepresentableTimeError);
+    expect(() => new VirtualClock(-1, 'frozen')).toThrow(UnrepresentableTimeError);
+    wall += 5000;
+    expect(clock.now()).toBe(latestTime);
   });
 });

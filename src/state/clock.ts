@@ -1,3 +1,5 @@
+import { assertRepresentableTime, latestTime } from '../data/representableTime';
+
 /** Where time enters the mock: every "now" is read from a clock, never from Date.now directly. */
 export interface Clock {
   /** The current time in epoch milliseconds. */
@@ -7,7 +9,7 @@ export interface Clock {
 /** A clock that can be moved: by the control API, and by tests (which never sleep). */
 export interface SettableClock extends Clock {
   readonly mode: 'running' | 'frozen';
-  /** Sets the time; it only moves forward, so runs never un-happen. */
+  /** Sets the time; it only moves forward, so runs never un-happen. Throws UnrepresentableTimeError past 9999. */
   set(time: number): void;
   advance(milliseconds: number): void;
 }
@@ -29,15 +31,18 @@ export class VirtualClock implements SettableClock {
     readonly mode: 'running' | 'frozen',
     private readonly wallClock: () => number = Date.now,
   ) {
+    assertRepresentableTime(start);
     this.base = start;
     this.origin = wallClock();
   }
 
   now(): number {
-    return this.mode === 'frozen' ? this.base : this.base + (this.wallClock() - this.origin);
+    // A running clock set near the end of 9999 stops there rather than run into years toISOString writes as `+010000`.
+    return this.mode === 'frozen' ? this.base : Math.min(this.base + (this.wallClock() - this.origin), latestTime);
   }
 
   set(time: number): void {
+    assertRepresentableTime(time);
     const now = this.now();
     if (time < now)
       throw new ClockError(`the clock only moves forward: ${new Date(time).toISOString()} is before ${new Date(now).toISOString()}`);
