@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,8 +9,13 @@ const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const dir = mkdtempSync(path.join(tmpdir(), 'rpa-cli-'));
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
+/** Runs the CLI to its end; several runs go side by side, as each mostly waits on start-up. */
+function run(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
 }
 
 /** Starts `rpa-mock serve` and resolves with its URL once it listens. */
@@ -30,40 +35,42 @@ function serve(...args: string[]) {
 }
 
 describe('rpa-mock', () => {
-  it('explains every command with --help and exits 0', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['fixtures', '--help'], ['verify', '--help'], ['proxy', '--help']]) {
-      const result = run(...args);
+  it('explains every command with --help and exits 0', async () => {
+    const commands = [['--help'], ['serve', '--help'], ['fixtures', '--help'], ['verify', '--help'], ['proxy', '--help']];
+    const results = await Promise.all(commands.map((args) => run(...args)));
+    for (const result of results) {
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/Usage: rpa-mock/);
     }
-    expect(run('serve', '--help').stdout).toMatch(
-      /--seed <seed>[\s\S]*--jobs <count>[\s\S]*--fixtures <file>[\s\S]*--strict[\s\S]*--auth-token/,
-    );
+    expect(results[1]!.stdout).toMatch(/--seed <seed>[\s\S]*--jobs <count>[\s\S]*--fixtures <file>[\s\S]*--strict[\s\S]*--auth-token/);
   });
 
-  it('refuses a bad flag or value with a clear message and exit 2', () => {
-    const unknown = run('serve', '--bogus');
+  it('refuses a bad flag or value with a clear message and exit 2', async () => {
+    const [unknown, port, now, leapSecond, launch, proxy, latency, errorRate] = await Promise.all([
+      run('serve', '--bogus'),
+      run('serve', '--port', 'http'),
+      run('serve', '--now', 'yesterday'),
+      run('fixtures', '--now', '2026-12-31T23:59:60Z'),
+      run('launch'),
+      run('proxy'),
+      run('serve', '--latency', 'slow'),
+      run('serve', '--error-rate', '2'),
+    ]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option '--bogus'/);
-    const port = run('serve', '--port', 'http');
     expect(port.status).toBe(2);
     expect(port.stderr).toMatch(/port must be a whole number from 0 to 65535/);
-    const now = run('serve', '--now', 'yesterday');
     expect(now.status).toBe(2);
     expect(now.stderr).toMatch(/RFC 3339/);
-    const leapSecond = run('fixtures', '--now', '2026-12-31T23:59:60Z');
     expect(leapSecond.status).toBe(2);
     expect(leapSecond.stderr).toMatch(/second 60 \(a leap second\), which the clock cannot represent/);
-    expect(run('launch').status).toBe(2);
-    const proxy = run('proxy');
+    expect(launch.status).toBe(2);
     expect(proxy.status).toBe(2);
     expect(proxy.stderr).toMatch(/required option '--upstream <url>' not specified/);
-    const latency = run('serve', '--latency', 'slow');
     expect(latency.status).toBe(2);
     expect(latency.stderr).toMatch(
       /\/latency: scenario at \/latency must be milliseconds: a whole number such as 100, or a range such as 50-400/,
     );
-    const errorRate = run('serve', '--error-rate', '2');
     expect(errorRate.status).toBe(2);
     expect(errorRate.stderr).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1/);
   });
@@ -72,34 +79,34 @@ describe('rpa-mock', () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
-    const result = run('serve', '--port', String(port));
+    const result = await run('serve', '--port', String(port));
     blocker.close();
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`rpa-mock: port ${port} on 127.0.0.1 is already in use; choose another with --port\n`);
   });
 
-  it('refuses a bad fixture file with exit 2 and the JSON pointer and rule, serving nothing', () => {
+  it('refuses a bad fixture file with exit 2 and the JSON pointer and rule, serving nothing', async () => {
     const fixture = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/seed-42.json'), 'utf8'));
     fixture.jobs[2].active = 'yes';
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(fixture));
-    const result = run('serve', '--port', '0', '--fixtures', file);
+    const result = await run('serve', '--port', '0', '--fixtures', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/\/jobs\/2\/active: fixture at \/jobs\/2\/active must be boolean \(rule: type\)/);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('refuses a broken spec file with exit 2', () => {
+  it('refuses a broken spec file with exit 2', async () => {
     const spec = path.join(dir, 'broken.yaml');
     writeFileSync(spec, 'openapi: 3.1.0\ninfo: {}\npaths: 12\n');
-    const result = run('serve', '--port', '0', '--spec', spec);
+    const result = await run('serve', '--port', '0', '--spec', spec);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^rpa-mock: The spec .*broken\.yaml cannot be used/);
   });
 
   it('writes a fixture file that serve --fixtures reads', async () => {
     const file = path.join(dir, 'seed-7.json');
-    const written = run('fixtures', '--seed', '7', '--jobs', '12', '--out', file);
+    const written = await run('fixtures', '--seed', '7', '--jobs', '12', '--out', file);
     expect(written.status).toBe(0);
     const fixture = JSON.parse(readFileSync(file, 'utf8'));
     expect(fixture.jobs).toHaveLength(12);

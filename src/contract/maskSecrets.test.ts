@@ -1,3 +1,4 @@
+import { sweep } from '../data/testing/sweep';
 import fc from 'fast-check';
 import { escapeXml } from './escapeXml';
 import { maskSecrets, maskSecretsIn } from './maskSecrets';
@@ -49,7 +50,7 @@ describe('maskSecrets', () => {
           expect(masked).not.toContain(`=${encodeURIComponent(secret)}`);
         }
       }),
-      { numRuns: process.env.FULL_PROPERTIES === '1' ? 20_000 : 500 },
+      { numRuns: sweep(500, 20_000) },
     );
   });
 });

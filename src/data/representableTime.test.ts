@@ -1,3 +1,4 @@
+import { sweep } from './testing/sweep';
 import fc from 'fast-check';
 import { checkRepresentableTime, latestTime } from './representableTime';
 
@@ -30,7 +31,7 @@ describe('checkRepresentableTime', () => {
         expect(representable).toBe(/^\d{4}-/.test(new Date(time).toISOString()) && time >= 0);
         if (representable) expect(checkRepresentableTime(new Date(time).toISOString())).toBeUndefined();
       }),
-      { numRuns: process.env.FULL_PROPERTIES ? 20_000 : 500 },
+      { numRuns: sweep(500, 20_000) },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { sweep } from './testing/sweep';
 import fc from 'fast-check';
 import { loadSpec } from '../spec/loadSpec';
 import type { Job } from '../spec/types';
@@ -15,7 +16,6 @@ import { violatedRules } from './testing/jobRules';
 const second = 1000;
 const hour = 3_600_000;
 const day = 24 * hour;
-const full = process.env.FULL_PROPERTIES === '1';
 
 let validateJob: (job: unknown) => boolean;
 beforeAll(async () => {
@@ -125,7 +125,7 @@ describe('any sequence of clock moves and executions', () => {
       fc.property(
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }),
-        fc.array(steps, { minLength: 1, maxLength: full ? 12 : 6 }),
+        fc.array(steps, { minLength: 1, maxLength: sweep(6, 12) }),
         (seed, start, moves) => {
           const referenceTime = Math.floor(start / second) * second;
           const source = generatedJobSource(seed, 8, referenceTime);
@@ -156,7 +156,7 @@ describe('any sequence of clock moves and executions', () => {
           }
         },
       ),
-      { numRuns: full ? 300 : 15 },
+      { numRuns: sweep(15, 300) },
     );
   });
 });
