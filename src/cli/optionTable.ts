@@ -63,3 +63,8 @@ export function sharedRows<T extends S, S>(rows: readonly OptionRow<S>[]): Optio
   // Sound: each row's key is a key of S, so of T, and its value has the same type there.
   return rows as unknown as OptionRow<T>[];
 }
+
+/** The rows of some keys, for another command whose options have those keys, of the same types. */
+export function pickRows<T, S>(rows: readonly OptionRow<S>[], keys: readonly (keyof T & keyof S & string)[]): OptionRow<T>[] {
+  return rows.filter((row) => (keys as readonly string[]).includes(row.key)) as unknown as OptionRow<T>[];
+}

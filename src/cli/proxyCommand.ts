@@ -44,15 +44,22 @@ export function proxyCommand(): Command {
       const server = await listen(proxy.app, options.host, options.port);
       const address = server.address();
       const url = `http://${options.host}:${typeof address === 'object' && address ? address.port : options.port}`;
-      if (options.log !== 'silent') {
-        process.stderr.write(
-          `rpa-mock proxy listening on ${url}\n  upstream: ${options.upstream}\n  checks:   requests and answers against the spec${options.errors ? '; a violating answer becomes a 502' : ', logged and journaled'}\n  credentials: ${options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's"}\n`,
-        );
-      }
+      if (options.log !== 'silent') process.stderr.write(`${banner(options, url)}\n`);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
   for (const option of commanderOptions(proxyRows, defaultProxyOptions)) command.addOption(option);
   return command;
+}
+
+function banner(options: ProxyOptions, url: string): string {
+  const checks = options.errors ? '; a violating answer becomes a 502' : ', logged and journaled';
+  const credentials = options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's";
+  return [
+    `rpa-mock proxy listening on ${url}`,
+    `  upstream: ${options.upstream}`,
+    `  checks:   requests and answers against the spec${checks}`,
+    `  credentials: ${credentials}`,
+  ].join('\n');
 }
 
 function parseUrl(value: string): string {
