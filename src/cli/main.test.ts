@@ -75,6 +75,13 @@ describe('rpa-mock', () => {
     expect(errorRate.stderr).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1/);
   });
 
+  it('takes `rpa-mock mock [spec]` as Prism users type it, the spec as --spec', async () => {
+    const [help, missing] = await Promise.all([run('mock', '--help'), run('mock', path.join(dir, 'no-such-spec.yaml'), '--port', '0')]);
+    expect(help.stdout).toMatch(/Usage: rpa-mock mock \[options\] \[spec\]/);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^rpa-mock: The spec .*no-such-spec\.yaml cannot be used/);
+  });
+
   it('refuses a port in use with a clear message and exit 2', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -18,6 +18,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .addCommand(serveCommand())
+    .addCommand(serveCommand('mock'))
     .addCommand(fixturesCommand())
     .addCommand(verifyCommand())
     .addCommand(proxyCommand());

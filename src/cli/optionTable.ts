@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 
 /**
  * One command-line option, declared once: its flag, help, parser and choices, and the key of the
@@ -20,6 +20,8 @@ export interface OptionRow<T> {
   env?: string | false;
   /** Turns the flag's value into the option's value (`--quiet` sets `log: 'silent'`). */
   toValue?: (value: never) => T[keyof T];
+  /** The value is a file: in a config file, it is relative to that file's folder. */
+  isPath?: boolean;
   mandatory?: boolean;
   conflicts?: string;
 }
@@ -67,4 +69,18 @@ export function sharedRows<T extends S, S>(rows: readonly OptionRow<S>[]): Optio
 /** The rows of some keys, for another command whose options have those keys, of the same types. */
 export function pickRows<T, S>(rows: readonly OptionRow<S>[], keys: readonly (keyof T & keyof S & string)[]): OptionRow<T>[] {
   return rows.filter((row) => (keys as readonly string[]).includes(row.key)) as unknown as OptionRow<T>[];
+}
+
+/**
+ * The options of a parsed command, in layers: its flags and environment variables first, then the
+ * config file's values, then the defaults. `layeredOptions(serveRows, command, config)`.
+ */
+export function layeredOptions<T>(rows: readonly OptionRow<T>[], command: Command, config: Partial<T>): Partial<T> {
+  const given = new Set(
+    rows
+      .filter((row) => ['cli', 'env'].includes(command.getOptionValueSource(new Option(row.flags).attributeName()) ?? ''))
+      .map((row) => row.key),
+  );
+  const fromFile = Object.fromEntries(Object.entries(config).filter(([key]) => !given.has(key as keyof T & string)));
+  return { ...optionsFromFlags(rows, command.opts()), ...fromFile } as Partial<T>;
 }

@@ -2,29 +2,40 @@ import { Command } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
 import { close, listen } from '../server/listen';
-import { commanderOptions, optionsFromFlags } from './optionTable';
+import { loadConfigFile } from './configFile';
+import { commanderOptions, layeredOptions } from './optionTable';
 import { serveRows } from './serveOptions';
 
-/** `rpa-mock serve`: the mock server. */
-export function serveCommand(): Command {
-  const command = new Command('serve')
-    .description('Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.')
-    .action(async (flags: Record<string, unknown>) => {
-      await serve(optionsFromFlags(serveRows, flags));
+/** `rpa-mock serve` (and `rpa-mock mock [spec]`, as Prism users type it): the mock server. */
+export function serveCommand(name: 'serve' | 'mock' = 'serve'): Command {
+  const command = new Command(name)
+    .description(
+      name === 'serve'
+        ? 'Serve the RPA Jobs API from the spec, with seeded jobs and stateful executions.'
+        : 'The same as serve, as Prism users type it: rpa-mock mock [spec].',
+    )
+    // Commander passes the positional arguments first, then the options, then the command itself.
+    .action(async (...args: unknown[]) => {
+      const self = args.at(-1) as Command;
+      const config = await loadConfigFile(serveRows);
+      const options = layeredOptions(serveRows, self, config.values);
+      const spec = self.args[0];
+      await serve(spec === undefined ? options : { ...options, specPath: spec }, config.file);
     });
+  if (name === 'mock') command.argument('[spec]', 'OpenAPI 3.1 document to serve (the same as --spec)');
   for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
   return command;
 }
 
 /** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */
-async function serve(options: Partial<MockOptions>): Promise<void> {
+async function serve(options: Partial<MockOptions>, configFile: string | undefined): Promise<void> {
   const mock = await createMock(options);
   const server = await listen(mock.app, mock.options.host, mock.options.port);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;
   const host = mock.options.host.includes(':') ? `[${mock.options.host}]` : mock.options.host;
   if (mock.options.log !== 'silent')
-    process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size)}\n`);
+    process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size, configFile)}\n`);
   const stop = (signal: string) => {
     if (mock.options.log !== 'silent') process.stderr.write(`rpa-mock: ${signal} received, closing\n`);
     void close(server).then(() => process.exit(0));
@@ -33,7 +44,7 @@ async function serve(options: Partial<MockOptions>): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function banner(options: MockOptions, url: string, now: number, jobs: number): string {
+function banner(options: MockOptions, url: string, now: number, jobs: number, configFile: string | undefined): string {
   const data =
     options.engine === 'prism'
       ? "the spec's examples"
@@ -54,6 +65,7 @@ function banner(options: MockOptions, url: string, now: number, jobs: number): s
     `  clock:  ${options.clock}, now ${new Date(now).toISOString()}`,
     `  checks: ${options.strict ? 'requests and responses (--strict)' : 'requests'}${options.authToken ? '; bearer token required' : ''}`,
     ...(faults ? [`  faults: ${faults}`] : []),
+    ...(configFile ? [`  config: ${configFile}`] : []),
     ...(options.control ? [`  pages:  ${url}/docs (API reference), ${url}/__mock/ (inspector)`] : []),
     `  try:    curl '${url}/api/v1/rpa/jobs?environment=default'`,
   ];

@@ -14,6 +14,7 @@ export const serverRows: OptionRow<ServerOptions>[] = [
     flags: '--spec <file>',
     help: 'OpenAPI 3.1 document to serve and check against',
     defaultLabel: 'the bundled RPA Jobs spec',
+    isPath: true,
   },
   { key: 'control', flags: '--no-control', help: 'do not serve the control API (/__mock), the inspector (/__mock/) and /docs' },
   {
@@ -66,7 +67,7 @@ export const serveRows: OptionRow<MockOptions>[] = [
     help: "'running': time moves on from --now at real speed; 'frozen': it stays at --now",
     choices: ['running', 'frozen'],
   },
-  { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones' },
+  { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones', isPath: true },
   { key: 'strict', flags: '--strict', help: 'validate every response against the spec; a violation becomes a 500 listing the reasons' },
   { key: 'authToken', flags: '--auth-token <token>', help: 'require Authorization: Bearer <token> on every operation' },
   { key: 'latency', flags: '--latency <ms>', help: "latency of every request: a number of ms, or 'min-max' for a uniform draw" },
@@ -80,6 +81,7 @@ export const serveRows: OptionRow<MockOptions>[] = [
     key: 'scenario',
     flags: '--scenario <file>',
     help: 'scenario file (JSON or YAML): latency and error rate, in general and per operation',
+    isPath: true,
   },
   ...sharedRows<MockOptions, ServerOptions>(serverRows),
 ];
