@@ -57,6 +57,8 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
       '/api/v1/rpa/jobs',
       '/api/v1/rpa/jobs/{id}',
       '/api/v1/rpa/jobs/{id}/_execute',
+      '/api/v1/rpa/process',
+      '/api/v1/rpa/process/{id}',
     ]);
     await page.locator('.opblock-summary', { hasText: '/api/v1/rpa/jobs' }).first().click();
     const operation = page.locator('#operations-Jobs-listJobs');
@@ -75,6 +77,12 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     const row = page.locator('#jobs tbody tr', { has: page.locator('button:not([disabled])') }).first();
     await row.waitFor();
     const jobId = await row.getAttribute('data-job');
+    // The job links to its process, which the API answers.
+    const processLink = row.locator('a[data-process]');
+    const processId = await processLink.getAttribute('data-process');
+    expect(await processLink.getAttribute('href')).toBe(`/api/v1/rpa/process/${processId}`);
+    const process = await page.evaluate(async (href) => (await fetch(href)).json(), `/api/v1/rpa/process/${processId}`);
+    expect((await processLink.textContent())?.startsWith(process.name)).toBe(true);
     await row.locator('button').click();
     await page
       .locator('#journal tbody tr', { hasText: `POST /api/v1/rpa/jobs/${jobId}/_execute` })

@@ -66,8 +66,8 @@ describe('rpa-mock verify --ionapi', () => {
       for (const text of [result.stdout, result.stderr, readFileSync(junit, 'utf8'), readFileSync(json, 'utf8')]) {
         for (const secret of [token, 'client-secret-xyz', 'secret-key-def', 'access-key-abc']) expect(text).not.toContain(secret);
       }
-      expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites name="rpa-mock verify" tests="9" failures="0" errors="0" skipped="1"/);
-      expect(JSON.parse(readFileSync(json, 'utf8')).summary).toEqual({ passed: 8, failed: 0, warning: 0, skipped: 1, error: 0 });
+      expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites name="rpa-mock verify" tests="16" failures="0" errors="0" skipped="1"/);
+      expect(JSON.parse(readFileSync(json, 'utf8')).summary).toEqual({ passed: 15, failed: 0, warning: 0, skipped: 1, error: 0 });
     } finally {
       await close(mockServer);
       tokenEndpoint.close();

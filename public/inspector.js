@@ -75,7 +75,17 @@ async function loadJobs() {
           'td',
           {},
           el('strong', {}, job.job_name),
-          el('div', { className: 'muted' }, job.active ? job.process_name : `${job.process_name} (inactive)`),
+          el(
+            'div',
+            { className: 'muted' },
+            // The job's process, as the API answers it: GET /api/v1/rpa/process/{process_id}.
+            el(
+              'a',
+              { href: `/api/v1/rpa/process/${job.process_id}`, target: '_blank', rel: 'noopener', 'data-process': job.process_id },
+              `${job.process_name} v${job.process_version}`,
+            ),
+            job.active ? '' : ' (inactive)',
+          ),
           runs,
         ),
         el('td', {}, badge(job.status)),

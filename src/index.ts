@@ -25,4 +25,15 @@ export {
   type Finding,
   type IonApiCredentials,
 } from './contract';
-export type { Job, JobList, JobInstance, ExecuteRequest, Problem, Violation, OperationId } from './spec/types';
+export type {
+  Job,
+  JobList,
+  JobInstance,
+  ExecuteRequest,
+  Process,
+  ProcessList,
+  ProcessVersion,
+  Problem,
+  Violation,
+  OperationId,
+} from './spec/types';

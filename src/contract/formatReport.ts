@@ -5,9 +5,10 @@ const marks: Record<CheckOutcome, string> = { passed: 'ok  ', failed: 'FAIL', wa
 /** One line per check, a summary, then the details of each failure and warning. */
 export function formatReport(report: ContractReport): string {
   const lines = [`rpa-mock verify ${report.baseUrl} (environment '${report.environment}')`, ''];
+  const idWidth = Math.max(0, ...report.checks.map((check) => check.id.length));
   for (const check of report.checks) {
     const extra = check.reason ? `: ${check.reason}` : check.findings.length > 0 ? ` (${countOf(check.findings)})` : '';
-    lines.push(`${marks[check.outcome]} ${check.id.padEnd(26)} ${check.title}${extra}`);
+    lines.push(`${marks[check.outcome]} ${check.id.padEnd(idWidth)} ${check.title}${extra}`);
   }
   const { passed, failed, warning, skipped, error } = report.summary;
   lines.push(

@@ -2,6 +2,8 @@ import { authChecks } from './checks/auth';
 import { executeJobChecks } from './checks/executeJob';
 import { getJobChecks } from './checks/getJob';
 import { listJobsChecks } from './checks/listJobs';
+import { listProcessesChecks } from './checks/listProcesses';
+import { getProcessChecks } from './checks/getProcess';
 import type { Check, CheckContext } from './types';
 import type { OperationId } from '../spec/types';
 
@@ -10,6 +12,8 @@ const checksByOperation: Record<OperationId, (context: CheckContext) => Check[]>
   listJobs: listJobsChecks,
   getJob: getJobChecks,
   executeJob: executeJobChecks,
+  listProcesses: listProcessesChecks,
+  getProcess: getProcessChecks,
 };
 
 /**

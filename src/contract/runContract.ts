@@ -16,6 +16,7 @@ export async function prepareContract(options: Partial<ContractOptions> & { base
     validators,
     listed: new Map(),
     fetched: new Map(),
+    processes: new Map(),
   };
   return { context, checks: planChecks(context) };
 }

@@ -1,4 +1,4 @@
-import type { Job } from '../spec/types';
+import type { Job, Process } from '../spec/types';
 import type { Operation } from '../spec/operations';
 import type { OperationValidator } from '../validator';
 import type { Send } from './httpClient';
@@ -52,6 +52,8 @@ export interface CheckContext {
   listed: Map<string, Job>;
   /** Jobs fetched by id. */
   fetched: Map<string, Job>;
+  /** Processes seen in the process list, by id in lower case. */
+  processes: Map<string, Process>;
   /** The environment id the first non-empty list carried. */
   environmentId?: string;
 }

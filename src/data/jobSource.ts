@@ -1,4 +1,5 @@
-import type { JobType } from '../spec/types';
+import type { JobType, Process } from '../spec/types';
+import { generateProcesses } from './generateProcesses';
 import { generateJob } from './generateJob';
 import { JobIdCodec } from './jobIds';
 import type { JobRecord } from './jobRecord';
@@ -14,6 +15,8 @@ export interface JobSource {
   record(index: number): JobRecord;
   /** Whether job `index` lives in the environment and is of the type; cheap, for filters. */
   matches(index: number, environmentId: string, type: JobType): boolean;
+  /** The processes the jobs run, in full; every environment has them all. */
+  readonly processes: readonly Process[];
 }
 
 const recordCacheSize = 1024;
@@ -23,7 +26,12 @@ export function generatedJobSource(seed: number, size: number, referenceTime: nu
   const world: World = createWorld(seed, referenceTime);
   const ids = new JobIdCodec(seed, size);
   const cache = new Map<number, JobRecord>();
+  let processes: Process[] | undefined;
   return {
+    // Made on first use: the first answer of the jobs need not wait for them.
+    get processes() {
+      return (processes ??= generateProcesses(world));
+    },
     environments: world.environments,
     size,
     find: (id) => ids.decode(id),

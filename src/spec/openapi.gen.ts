@@ -71,10 +71,271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rpa/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List RPA processes
+         * @description Retrieves the RPA processes of one environment, optionally only those of a name or of a
+         *     status. Each item is a summary (`expanded: false`); `GET /api/v1/rpa/process/{id}` gives
+         *     the whole process.
+         */
+        get: operations["listProcesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rpa/process/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one RPA process
+         * @description Retrieves one RPA process, in full (`expanded: true`), with every version. The id is
+         *     obtained from `GET /api/v1/rpa/process`, or from a job's `process_id`.
+         */
+        get: operations["getProcess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The processes of an environment. The documentation settles this wrapper: a count and the
+         *     processes.
+         *
+         *     `x-inferred`: the wire names `count` and `processes` are the lower snake case of the
+         *     documented Count and Processes.
+         * @example {
+         *       "count": 1,
+         *       "processes": [
+         *         {
+         *           "id": "0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09",
+         *           "name": "Invoice Processing",
+         *           "current_version": "5",
+         *           "type": "Finance",
+         *           "expanded": false,
+         *           "parameters": null,
+         *           "versions": [
+         *             {
+         *               "id": "4d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+         *               "version": "4",
+         *               "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/4",
+         *               "status": "Finalized",
+         *               "ip_registered": false,
+         *               "permissions": [
+         *                 "view",
+         *                 "execute"
+         *               ],
+         *               "created_at": "2024-06-03T10:12:00.000Z",
+         *               "change_note": "Books invoices of EU suppliers too."
+         *             },
+         *             {
+         *               "id": "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+         *               "version": "5",
+         *               "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/5",
+         *               "status": "Finalized",
+         *               "ip_registered": false,
+         *               "permissions": [
+         *                 "view",
+         *                 "execute"
+         *               ],
+         *               "created_at": "2025-02-17T14:40:00.000Z",
+         *               "change_note": "Matches invoices to purchase orders by reference first."
+         *             },
+         *             {
+         *               "id": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+         *               "version": "6",
+         *               "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/6",
+         *               "status": "Draft",
+         *               "ip_registered": false,
+         *               "permissions": [
+         *                 "view",
+         *                 "edit",
+         *                 "delete"
+         *               ],
+         *               "created_at": "2026-03-02T08:05:00.000Z",
+         *               "change_note": null
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ProcessList: {
+            /** @description The number of processes in `processes`. */
+            count: number;
+            processes: components["schemas"]["Process"][];
+        };
+        /**
+         * @description An RPA process: what a job runs. Documented fields: Id, Name, Current Version (the active
+         *     version), Versions, Expanded and Type.
+         *
+         *     `x-inferred`: wire names in lower snake case, as for jobs; `parameters` (the process's
+         *     input parameters, shown when `expanded` is true, `null` in a summary) stands for the
+         *     documentation's "full detail such as configurations and parameters".
+         * @example {
+         *       "id": "0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09",
+         *       "name": "Invoice Processing",
+         *       "current_version": "5",
+         *       "type": "Finance",
+         *       "expanded": true,
+         *       "parameters": [
+         *         "company",
+         *         "period"
+         *       ],
+         *       "versions": [
+         *         {
+         *           "id": "4d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+         *           "version": "4",
+         *           "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/4",
+         *           "status": "Finalized",
+         *           "ip_registered": false,
+         *           "permissions": [
+         *             "view",
+         *             "execute"
+         *           ],
+         *           "created_at": "2024-06-03T10:12:00.000Z",
+         *           "change_note": "Books invoices of EU suppliers too."
+         *         },
+         *         {
+         *           "id": "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d",
+         *           "version": "5",
+         *           "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/5",
+         *           "status": "Finalized",
+         *           "ip_registered": false,
+         *           "permissions": [
+         *             "view",
+         *             "execute"
+         *           ],
+         *           "created_at": "2025-02-17T14:40:00.000Z",
+         *           "change_note": "Matches invoices to purchase orders by reference first."
+         *         },
+         *         {
+         *           "id": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+         *           "version": "6",
+         *           "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/6",
+         *           "status": "Draft",
+         *           "ip_registered": false,
+         *           "permissions": [
+         *             "view",
+         *             "edit",
+         *             "delete"
+         *           ],
+         *           "created_at": "2026-03-02T08:05:00.000Z",
+         *           "change_note": null
+         *         }
+         *       ]
+         *     }
+         */
+        Process: {
+            /**
+             * Format: uuid
+             * @description The process's unique identifier; jobs name it in `process_id`.
+             */
+            id: string;
+            /** @description The process's name; jobs repeat it in `process_name`. */
+            name: string;
+            /**
+             * @description The active version: the newest finalized one.
+             *
+             *     `x-inferred`: a string, like a job's `process_version`, which names a version too.
+             */
+            current_version: string;
+            /**
+             * @description The category of the process.
+             *
+             *     `x-inferred`: the documentation names no values; the mock uses the back office the
+             *     process serves, such as `Finance`.
+             */
+            type: string;
+            /** @description True: the whole process (as `GET /api/v1/rpa/process/{id}` gives it); false: a summary (as the list gives it). */
+            expanded: boolean;
+            /**
+             * @description The names of the process's input parameters; `null` in a summary.
+             *
+             *     `x-inferred`: the documentation only says that an expanded process shows
+             *     "configurations and parameters".
+             */
+            parameters: string[] | null;
+            /** @description The deployed versions, oldest first. */
+            versions: components["schemas"]["ProcessVersion"][];
+        };
+        /**
+         * @description One version of a process. Documented fields: Id, Version, Location, Status, ipRegistered
+         *     and Permissions; the list page adds the creation date and the change history.
+         *
+         *     `x-inferred`: wire names in lower snake case (`ipRegistered` as `ip_registered`, like
+         *     `eoEnabled` as `eo_flow_enabled`); `change_note` stands for the change history of this
+         *     version.
+         * @example {
+         *       "id": "4d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+         *       "version": "4",
+         *       "location": "/api/v1/rpa/process/0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09/versions/4",
+         *       "status": "Finalized",
+         *       "ip_registered": false,
+         *       "permissions": [
+         *         "view",
+         *         "execute"
+         *       ],
+         *       "created_at": "2024-06-03T10:12:00.000Z",
+         *       "change_note": "Books invoices of EU suppliers too."
+         *     }
+         */
+        ProcessVersion: {
+            /** Format: uuid */
+            id: string;
+            /** @description The deployed version number; a job's `process_version` names one. */
+            version: string;
+            /**
+             * Format: uri-reference
+             * @description Where the version's details are.
+             *
+             *     `x-inferred`: the documentation says "a URL"; the mock gives a path on the API.
+             */
+            location: string;
+            status: components["schemas"]["ProcessVersionStatus"];
+            /** @description Whether the version is registered as intellectual property. */
+            ip_registered: boolean;
+            /**
+             * @description The actions the current user may perform on this version.
+             *
+             *     `x-inferred`: the documentation does not name them; the mock uses `view`, `edit`,
+             *     `execute` and `delete`.
+             */
+            permissions: string[];
+            /**
+             * Format: date-time
+             * @description When the version was created.
+             */
+            created_at: string;
+            /** @description What changed in this version; `null` when nothing was noted. */
+            change_note: string | null;
+        };
+        /**
+         * @description The status of a process version, as the documentation spells it.
+         * @example Finalized
+         * @enum {string}
+         */
+        ProcessVersionStatus: "Draft" | "Finalized";
         /**
          * @description Kind of job. Unattended jobs run on robots without a person; attended jobs run on a user's
          *     device. The documentation names `Unattended` as the default and spells it capitalised.
@@ -654,8 +915,8 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Name of the RPA environment whose jobs are listed; the tenant's default environment is
-         *     `default`.
+         * @description Name of the RPA environment whose jobs or processes are listed; the tenant's default
+         *     environment is `default`.
          *
          *     The documentation writes `Environment`; public client code sends it in lower case
          *     (`environment=default`), which is the name used here (`x-inferred`).
@@ -672,6 +933,25 @@ export interface components {
          * @example 6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04
          */
         jobId: string;
+        /**
+         * @description Only the process of this name: an exact, case-sensitive match, as the documentation says.
+         * @example Invoice Processing
+         */
+        processName: string;
+        /**
+         * @description Only processes with a version of this status. The documentation names the values `Draft`
+         *     and `Finalized`.
+         *
+         *     `x-inferred`: the documentation does not say which version's status counts; a process
+         *     matches when any of its versions has the status.
+         * @example Finalized
+         */
+        processStatus: components["schemas"]["ProcessVersionStatus"];
+        /**
+         * @description The process's unique identifier, as returned by `GET /api/v1/rpa/process` or a job's `process_id`.
+         * @example 0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09
+         */
+        processId: string;
     };
     requestBodies: never;
     headers: never;
@@ -683,8 +963,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Name of the RPA environment whose jobs are listed; the tenant's default environment is
-                 *     `default`.
+                 * @description Name of the RPA environment whose jobs or processes are listed; the tenant's default
+                 *     environment is `default`.
                  *
                  *     The documentation writes `Environment`; public client code sends it in lower case
                  *     (`environment=default`), which is the name used here (`x-inferred`).
@@ -807,6 +1087,105 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listProcesses: {
+        parameters: {
+            query: {
+                /**
+                 * @description Name of the RPA environment whose jobs or processes are listed; the tenant's default
+                 *     environment is `default`.
+                 *
+                 *     The documentation writes `Environment`; public client code sends it in lower case
+                 *     (`environment=default`), which is the name used here (`x-inferred`).
+                 * @example default
+                 */
+                environment: components["parameters"]["environment"];
+                /**
+                 * @description Only the process of this name: an exact, case-sensitive match, as the documentation says.
+                 * @example Invoice Processing
+                 */
+                name?: components["parameters"]["processName"];
+                /**
+                 * @description Only processes with a version of this status. The documentation names the values `Draft`
+                 *     and `Finalized`.
+                 *
+                 *     `x-inferred`: the documentation does not say which version's status counts; a process
+                 *     matches when any of its versions has the status.
+                 * @example Finalized
+                 */
+                status?: components["parameters"]["processStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The processes of the environment that match the filter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description No environment has the given name.
+             *
+             *     `x-inferred`: as for the jobs list, the documentation does not say what an unknown
+             *     environment gives; a not-found error that names the environment is the most useful answer.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The process's unique identifier, as returned by `GET /api/v1/rpa/process` or a job's `process_id`.
+                 * @example 0b7e3f52-1d6a-4c9e-a2f8-5e4d3c2b1a09
+                 */
+                id: components["parameters"]["processId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No process has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };

@@ -32,12 +32,14 @@ describe.each([
 });
 
 describe('the RPA Jobs spec', () => {
-  it('declares the three documented operations, each with an example of every response', async () => {
+  it('declares the five documented operations, each with an example of every response', async () => {
     const operations = indexOperations(await loadSpec());
     expect(operations.map((o) => `${o.method.toUpperCase()} ${o.pathTemplate} ${o.operationId}`)).toEqual([
       'GET /api/v1/rpa/jobs listJobs',
       'GET /api/v1/rpa/jobs/{id} getJob',
       'POST /api/v1/rpa/jobs/{id}/_execute executeJob',
+      'GET /api/v1/rpa/process listProcesses',
+      'GET /api/v1/rpa/process/{id} getProcess',
     ]);
     for (const operation of operations) {
       for (const [status, response] of Object.entries(operation.responses)) {

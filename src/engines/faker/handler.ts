@@ -19,3 +19,14 @@ export type Handler = (context: FakerContext, request: EngineRequest) => EngineA
 export function jobNotFound(id: string): EngineAnswer {
   return { status: 404, body: createProblem('not_found', `No job has id ${id}.`) };
 }
+
+/** The environment of this name, or the 404 answer that lists the known ones. */
+export function environmentNamed(
+  source: JobSource,
+  name: string,
+): { environment: JobSource['environments'][number] } | { answer: EngineAnswer } {
+  const environment = source.environments.find((candidate) => candidate.name === name);
+  if (environment) return { environment };
+  const known = source.environments.map((candidate) => candidate.name).join(', ');
+  return { answer: { status: 404, body: createProblem('not_found', `No environment is named '${name}'. Known environments: ${known}.`) } };
+}

@@ -6,8 +6,10 @@ import type { FakerContext, Handler } from './handler';
 import { executeJob } from './executeJob';
 import { getJob } from './getJob';
 import { listJobs } from './listJobs';
+import { listProcesses } from './listProcesses';
+import { getProcess } from './getProcess';
 
-const handlers: Record<OperationId, Handler> = { listJobs, getJob, executeJob };
+const handlers: Record<OperationId, Handler> = { listJobs, getJob, executeJob, listProcesses, getProcess };
 
 /**
  * The default engine: realistic jobs from faker, deterministic for a seed, with stateful runs.

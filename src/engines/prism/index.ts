@@ -28,7 +28,7 @@ export async function createPrismEngine(specPath: string, operations: Operation[
     isProxy: false as const,
   };
   const prism = prismHttp.createInstance({ ...baseConfig, mock: { dynamic: false } }, { logger: logger as never });
-  const exampleJobIds = new Set(operations.flatMap((operation) => jobIdsOfExamples(operation)));
+  const exampleIds = new Set(operations.flatMap((operation) => idsOfExamples(operation)));
 
   return {
     name: 'prism',
@@ -36,8 +36,9 @@ export async function createPrismEngine(specPath: string, operations: Operation[
       const { preferences, operation, pathParams } = request;
       const asked = preferences.code !== undefined || preferences.example !== undefined;
       const dynamic = preferences.dynamic === true;
-      if (pathParams.id !== undefined && !asked && !dynamic && !exampleJobIds.has(pathParams.id.toLowerCase())) {
-        return { status: 404, body: createProblem('not_found', `No job has id ${pathParams.id}.`) };
+      if (pathParams.id !== undefined && !asked && !dynamic && !exampleIds.has(pathParams.id.toLowerCase())) {
+        const noun = operation.pathTemplate.includes('/process') ? 'process' : 'job';
+        return { status: 404, body: createProblem('not_found', `No ${noun} has id ${pathParams.id}.`) };
       }
       // Prism looks for a named example only in the status it answers with: name that status too.
       const code = preferences.code ?? (preferences.example !== undefined ? statusOfExample(operation, preferences.example) : undefined);
@@ -78,18 +79,32 @@ function keepSemantics(operationId: string, request: EngineRequest, status: numb
     const jobs = (body as { jobs: { type?: string }[] }).jobs.filter((job) => job.type === type);
     return { ...body, count: jobs.length, jobs };
   }
-  if (operationId === 'getJob' && request.preferences.dynamic === true) return { ...body, id: request.pathParams.id };
+  if (
+    operationId === 'listProcesses' &&
+    Array.isArray((body as { processes?: unknown }).processes) &&
+    request.preferences.dynamic !== true
+  ) {
+    const { name, status } = request.query as { name?: string; status?: string };
+    const processes = (body as { processes: { name?: string; versions?: { status?: string }[] }[] }).processes.filter(
+      (process) =>
+        (name === undefined || process.name === name) &&
+        (status === undefined || (process.versions ?? []).some((v) => v.status === status)),
+    );
+    return { ...body, count: processes.length, processes };
+  }
+  if ((operationId === 'getJob' || operationId === 'getProcess') && request.preferences.dynamic === true)
+    return { ...body, id: request.pathParams.id };
   return body;
 }
 
-/** The ids of the jobs in the success examples of an operation. */
-function jobIdsOfExamples(operation: Operation): string[] {
+/** The ids of the jobs and processes in the success examples of an operation. */
+function idsOfExamples(operation: Operation): string[] {
   const examples = Object.values(operation.responses[String(operation.successStatus)]?.content ?? {}).flatMap((media) =>
     Object.values(media.examples ?? {}),
   ) as OpenAPIV3_1.ExampleObject[];
   return examples.flatMap((example) => {
-    const value = example.value as { id?: string; jobs?: { id?: string }[] } | undefined;
-    return [value?.id, ...(value?.jobs ?? []).map((job) => job.id)]
+    const value = example.value as { id?: string; jobs?: { id?: string }[]; processes?: { id?: string }[] } | undefined;
+    return [value?.id, ...[...(value?.jobs ?? []), ...(value?.processes ?? [])].map((item) => item.id)]
       .filter((id): id is string => typeof id === 'string')
       .map((id) => id.toLowerCase());
   });
