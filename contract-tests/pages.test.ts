@@ -81,7 +81,9 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     const processLink = row.locator('a[data-process]');
     const processId = await processLink.getAttribute('data-process');
     expect(await processLink.getAttribute('href')).toBe(`/api/v1/rpa/process/${processId}`);
-    const process = await page.evaluate(async (href) => (await fetch(href)).json(), `/api/v1/rpa/process/${processId}`);
+    const process = (await page.evaluate(async (href) => (await fetch(href)).json(), `/api/v1/rpa/process/${processId}`)) as {
+      name: string;
+    };
     expect((await processLink.textContent())?.startsWith(process.name)).toBe(true);
     await row.locator('button').click();
     await page

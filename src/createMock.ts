@@ -16,7 +16,9 @@ import type { OpenApiDocument } from './spec/loadSpec';
 import type { Operation } from './spec/operations';
 import { loadSpecBundle } from './spec/specBundle';
 import { VirtualClock, type SettableClock } from './state/clock';
-import { ExecutionStore } from './state/executionStore';
+import { localStateStore } from './state/localStateStore';
+import type { StateStore } from './state/stateStore';
+import { redisStateStore } from './state/redisStateStore';
 import { Journal } from './state/journal';
 
 /** A mock ready to serve: its Express app and the state behind it. */
@@ -25,16 +27,18 @@ export interface Mock {
   options: MockOptions;
   spec: OpenApiDocument;
   clock: SettableClock;
-  executions: ExecutionStore;
+  executions: StateStore['executions'];
   source: JobSource;
   journal: Journal;
   faults: FaultInjector;
   logger: Logger;
+  /** Lets go of what the mock holds outside the process (the Redis connection of --state). */
+  close(): Promise<void>;
 }
 
 export interface MockOverrides {
   /** A clock of the caller's, such as a frozen VirtualClock in tests. */
-  clock?: SettableClock;
+  clock?: VirtualClock;
   /** Where log lines go; standard output by default. */
   logStream?: NodeJS.WritableStream;
 }
@@ -54,11 +58,12 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const source = resolved.fixtures
     ? await loadFixtures(resolved.fixtures, spec, { seed: resolved.seed, since: referenceTime })
     : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
-  const executions = new ExecutionStore();
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
+  const store = resolved.state ? await redisStateStore(resolved.state, resolved.seed, clock, faults) : localStateStore(clock, faults);
+  const { executions } = store;
   const journal = new Journal(resolved.journalSize);
   const logger = createLogger(resolved.log, overrides.logStream);
-  const engine = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock });
+  const engine = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock, store });
   const app = createApp({
     api: {
       match,
@@ -70,14 +75,15 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
       responseCheck: resolved.strict ? 'reject' : 'off',
       rejectAs: 'invalid_response',
       faults,
+      refresh: store.refresh,
     },
-    control: resolved.control ? createControl({ clock, executions, faults, journal, operationIds }, resolved.authToken) : undefined,
+    control: resolved.control ? createControl({ store, journal, operationIds }, resolved.authToken) : undefined,
     pages: resolved.control ? createPages(spec) : undefined,
     journal,
     logger,
     corsOrigins: resolved.corsOrigins,
   });
-  return { app, options: resolved, spec, clock, executions, source, journal, faults, logger };
+  return { app, options: resolved, spec, clock, executions, source, journal, faults, logger, close: store.close };
 }
 
 function createEngine(

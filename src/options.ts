@@ -38,6 +38,8 @@ export interface MockOptions {
   port: number;
   /** Request log: 'auto' is readable on a terminal and JSON lines elsewhere; 'silent' logs nothing. */
   log: 'auto' | 'pretty' | 'json' | 'silent';
+  /** A Redis URL (redis://host:port/db) to keep runs, clock and scenario in, shared by replicas; in the process when absent. */
+  state: string | undefined;
 }
 
 /** The fixed instant generated data is relative to unless told otherwise. */
@@ -63,6 +65,7 @@ export const defaultOptions: MockOptions = {
   host: '127.0.0.1',
   port: 4010,
   log: 'auto',
+  state: undefined,
 };
 
 /** Fills in the defaults: `resolveOptions({ seed: 7 })`. */

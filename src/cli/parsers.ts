@@ -38,3 +38,18 @@ export function parseNumber(value: string): number {
   if (value.trim() === '' || !Number.isFinite(number)) throw new InvalidArgumentError('expected a number, such as 0.1.');
   return number;
 }
+
+/** `--state`: a Redis URL, `redis://host:port/db` (or `rediss://` over TLS). */
+export function parseStateUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected a Redis URL such as redis://127.0.0.1:6379/0.');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new InvalidArgumentError('expected a Redis URL such as redis://127.0.0.1:6379/0.');
+  if (!/^\/?\d*$/.test(url.pathname))
+    throw new InvalidArgumentError('the database of a Redis URL is a number, such as redis://127.0.0.1:6379/0.');
+  return value;
+}

@@ -38,7 +38,9 @@ async function serve(options: Partial<MockOptions>, configFile: string | undefin
     process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size, configFile)}\n`);
   const stop = (signal: string) => {
     if (mock.options.log !== 'silent') process.stderr.write(`rpa-mock: ${signal} received, closing\n`);
-    void close(server).then(() => process.exit(0));
+    void close(server)
+      .then(() => mock.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import { defaultReferenceTime, type MockOptions } from '../options';
 import { sharedRows, type OptionRow } from './optionTable';
-import { collect, integerIn, parseNow, parseNumber } from './parsers';
+import { collect, integerIn, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
 export type ServerOptions = Pick<MockOptions, 'port' | 'host' | 'specPath' | 'control' | 'journalSize' | 'corsOrigins' | 'log'>;
@@ -82,6 +82,12 @@ export const serveRows: OptionRow<MockOptions>[] = [
     flags: '--scenario <file>',
     help: 'scenario file (JSON or YAML): latency and error rate, in general and per operation',
     isPath: true,
+  },
+  {
+    key: 'state',
+    flags: '--state <url>',
+    help: 'keep runs, the clock and the scenario in Redis (redis://host:port/db), shared by every replica with the same seed',
+    parse: parseStateUrl,
   },
   ...sharedRows<MockOptions, ServerOptions>(serverRows),
 ];

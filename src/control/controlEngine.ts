@@ -1,53 +1,52 @@
 import type { Engine, EngineAnswer, EngineRequest } from '../engines/engine';
 import type { operations } from '../spec/control.gen';
 import { createProblem } from '../errors/problem';
-import type { FaultInjector } from '../scenario/faultInjector';
 import { ScenarioError, type ScenarioCheck } from '../scenario/loadScenario';
 
 import { checkRepresentableTime, UnrepresentableTimeError } from '../data/representableTime';
-import { ClockError, type SettableClock } from '../state/clock';
-import type { ExecutionStore } from '../state/executionStore';
+import { ClockError, type SettableClock, type VirtualClock } from '../state/clock';
 import type { Journal } from '../state/journal';
+import type { StateStore } from '../state/stateStore';
 
-/** The state the control API reads and changes; parts a command lacks (the proxy has no clock) are absent. */
+/** The state the control API reads and changes; the proxy has no store (no clock, runs or scenario), only a journal. */
 export interface ControlState {
-  clock?: SettableClock;
-  executions?: ExecutionStore;
-  faults?: FaultInjector;
+  store?: StateStore;
   journal: Journal;
   /** The operations of the API, for checking scenarios. */
   operationIds: string[];
 }
 
-type Handler = (state: ControlState & { checkScenario: ScenarioCheck }, request: EngineRequest) => EngineAnswer;
+type Handler = (state: ControlState & { checkScenario: ScenarioCheck }, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;
 
 const handlers: Record<keyof operations, Handler> = {
-  getClock: ({ clock }) => (clock ? clockAnswer(clock) : absent('clock')),
-  setClock: ({ clock }, { body }) => {
-    if (!clock) return absent('clock');
+  getClock: ({ store }) => (store ? clockAnswer(store.clock) : absent('clock')),
+  setClock: ({ store }, { body }) => {
+    if (!store) return absent('clock');
     const { now } = body as { now: string };
     // The schema's pattern refuses second 60 and years outside 1970–9999; an offset can still carry a time across either end.
     const problem = checkRepresentableTime(now);
     if (problem !== undefined) return unrepresentable('/now', problem);
-    return moveClock(clock, '/now', () => clock.set(Date.parse(now)));
+    return moveClock(store, '/now', (clock) => clock.set(Date.parse(now)));
   },
-  advanceClock: ({ clock }, { body }) =>
-    clock ? moveClock(clock, '/seconds', () => clock.advance(Math.round((body as { seconds: number }).seconds * 1000))) : absent('clock'),
-  resetState: ({ executions, journal }) => {
-    executions?.reset();
+  advanceClock: ({ store }, { body }) =>
+    store
+      ? moveClock(store, '/seconds', (clock) => clock.advance(Math.round((body as { seconds: number }).seconds * 1000)))
+      : absent('clock'),
+  resetState: async ({ store, journal }) => {
+    await store?.reset();
     journal.clear();
     return { status: 200, body: { reset: true } };
   },
-  getScenario: ({ faults }) => ({ status: 200, body: faults?.active ?? {} }),
-  setScenario: ({ faults, checkScenario }, { body }) => {
-    if (!faults) return absent('scenario');
+  getScenario: ({ store }) => ({ status: 200, body: store?.faults.active ?? {} }),
+  setScenario: async ({ store, checkScenario }, { body }) => {
+    if (!store) return absent('scenario');
     try {
-      faults.switchTo(checkScenario(body, 'the scenario'));
+      await store.switchScenario(checkScenario(body, 'the scenario'));
     } catch (error) {
       if (error instanceof ScenarioError) return { status: 400, body: createProblem('invalid_request', error.message) };
       throw error;
     }
-    return { status: 200, body: faults.active };
+    return { status: 200, body: store.faults.active };
   },
   getJournal: ({ journal }, { query }) => ({
     status: 200,
@@ -73,15 +72,15 @@ function clockAnswer(clock: SettableClock): EngineAnswer {
 }
 
 /** Backwards is a conflict with the clock's state (409); a time it cannot hold is a bad request (400). */
-function moveClock(clock: SettableClock, pointer: string, move: () => void): EngineAnswer {
+async function moveClock(store: StateStore, pointer: string, move: (clock: VirtualClock) => void): Promise<EngineAnswer> {
   try {
-    move();
+    await store.moveClock(move);
   } catch (error) {
     if (error instanceof ClockError) return { status: 409, body: createProblem('conflict', error.message) };
     if (error instanceof UnrepresentableTimeError) return unrepresentable(pointer, error.rule);
     throw error;
   }
-  return clockAnswer(clock);
+  return clockAnswer(store.clock);
 }
 
 function unrepresentable(pointer: string, rule: string): EngineAnswer {

@@ -17,5 +17,6 @@ export async function createControl(state: ControlState, authToken: string | und
     requestCheck: 'reject',
     responseCheck: 'off',
     rejectAs: 'invalid_response',
+    refresh: state.store?.refresh,
   };
 }

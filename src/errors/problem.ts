@@ -13,6 +13,7 @@ export const problemKinds = {
   invalid_response: { status: 500, title: 'Response breaks the contract' },
   invalid_upstream_response: { status: 502, title: "Upstream's response breaks the contract" },
   upstream_unavailable: { status: 502, title: 'Upstream unavailable' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<Problem['type'], { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;

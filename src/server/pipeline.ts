@@ -9,6 +9,7 @@ import type { Violation } from '../validator/violations';
 import { isAuthorized } from './auth';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
+import { StateUnavailableError } from '../state/stateStore';
 
 export interface PipelineContext {
   match: (method: string, path: string) => RouteMatch;
@@ -22,6 +23,8 @@ export interface PipelineContext {
   responseCheck: 'off' | 'report' | 'reject';
   rejectAs: Extract<ProblemKind, 'invalid_response' | 'invalid_upstream_response'>;
   faults?: FaultInjector;
+  /** Brings shared state up to date before a request is answered (replicas on Redis). */
+  refresh?: () => Promise<void>;
 }
 
 /** What the pipeline decided; the server writes it as it is. */
@@ -54,6 +57,14 @@ export async function handleRequest(context: PipelineContext, req: Request): Pro
   }
   const { operation, pathParams } = match;
   const validator = context.validators.get(operation.operationId)!;
+  if (context.refresh) {
+    try {
+      await context.refresh();
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      return { ...unmatched('service_unavailable', `${error.message}; try again once it is back.`), operation, checkResponse: () => null };
+    }
+  }
   const fault = context.faults?.draw(operation.operationId);
   if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs);
   const { answer, requestViolations } = await answerOperation(context, req, operation, pathParams, validator, fault);

@@ -826,12 +826,13 @@ export interface components {
          */
         Problem: {
             /**
-             * @description The kind of error, a stable identifier. `invalid_response`, `invalid_upstream_response`
-             *     and `upstream_unavailable` are only sent by rpa-mock (an answer that broke the spec under
-             *     `--strict`, and its validating proxy's 502s).
+             * @description The kind of error, a stable identifier. `invalid_response`, `invalid_upstream_response`,
+             *     `upstream_unavailable` and `service_unavailable` are only sent by rpa-mock (an answer
+             *     that broke the spec under `--strict`, its validating proxy's 502s, and the 503 of a
+             *     replica whose shared state, `--state`, cannot be reached).
              * @enum {string}
              */
-            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable";
+            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable" | "service_unavailable";
             /** @description Short summary of the kind of error. */
             title: string;
             /** @description The HTTP status code. */
@@ -896,6 +897,19 @@ export interface components {
         };
         /** @description The request body is larger than the server accepts. */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The mock's shared state cannot be reached (a replica started with `--state` whose Redis is
+         *     down); the request may be retried. A tenant's gateway also answers 503 when the service is
+         *     down.
+         */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1009,6 +1023,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getJob: {
@@ -1039,6 +1054,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["JobNotFound"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     executeJob: {
@@ -1088,6 +1104,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listProcesses: {
@@ -1149,6 +1166,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getProcess: {
@@ -1187,6 +1205,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

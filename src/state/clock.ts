@@ -54,4 +54,21 @@ export class VirtualClock implements SettableClock {
     if (milliseconds < 0) throw new ClockError('the clock only moves forward');
     this.set(this.now() + milliseconds);
   }
+
+  /** Where the clock stands, to share it between replicas: it read `base` at wall time `origin`. */
+  get reading(): ClockReading {
+    return { base: this.base, origin: this.origin };
+  }
+
+  /** Takes another replica's reading, so both clocks tell the same time. */
+  adopt(reading: ClockReading): void {
+    this.base = reading.base;
+    this.origin = reading.origin;
+  }
+}
+
+/** A clock's state: the time `base` it read at wall time `origin` (both epoch ms). */
+export interface ClockReading {
+  base: number;
+  origin: number;
 }

@@ -20,4 +20,10 @@ export class ExecutionStore {
   reset(): void {
     this.byJob.clear();
   }
+
+  /** Takes another store's runs wholesale (a replica catching up with the shared state). */
+  replaceAll(byJob: ReadonlyMap<string, InstanceTimeline[]>): void {
+    this.byJob.clear();
+    for (const [jobId, runs] of byJob) this.byJob.set(jobId, runs);
+  }
 }

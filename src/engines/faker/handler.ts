@@ -2,6 +2,7 @@ import type { JobSource } from '../../data/jobSource';
 import { createProblem } from '../../errors/problem';
 import type { Clock } from '../../state/clock';
 import type { ExecutionStore } from '../../state/executionStore';
+import type { StateStore } from '../../state/stateStore';
 import type { EngineAnswer, EngineRequest } from '../engine';
 
 /** What the faker engine's handlers read and change. */
@@ -10,10 +11,12 @@ export interface FakerContext {
   source: JobSource;
   executions: ExecutionStore;
   clock: Clock;
+  /** Where runs are recorded: in the process, or shared by replicas. */
+  store: StateStore;
 }
 
 /** Answers one operation of the spec. */
-export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer;
+export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;
 
 /** The answer for an id no job has. */
 export function jobNotFound(id: string): EngineAnswer {
