@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { close, createMock, listen, VirtualClock } from '../src';
+import { close, createMock, createProxy, listen, VirtualClock } from '../src';
+import { defaultProxyOptions } from '../src/createProxy';
 import { defaultReferenceTime } from '../src/options';
 
 /**
@@ -66,6 +67,12 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     await operation.locator('button.execute').click();
     await operation.locator('.live-responses-table tbody .response-col_status').first().waitFor();
     expect((await operation.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim()).toBe('200');
+    // The id field holds a job this mock has: the first click answers 200, not 404.
+    await page.locator('#operations-Jobs-getJob .opblock-summary').click();
+    const getJob = page.locator('#operations-Jobs-getJob');
+    await getJob.locator('button.execute').click();
+    await getJob.locator('.live-responses-table tbody .response-col_status').first().waitFor();
+    expect((await getJob.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim()).toBe('200');
     await operation.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, 'docs.png') });
     await page.close();
@@ -73,7 +80,11 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
 
   it('/__mock/ shows the journal live, executes a job, and advances the clock until the run ends', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${url}/__mock/`);
+    await page.goto(`${url}/`);
+    expect(new URL(page.url()).pathname).toBe('/__mock/');
+    // The environments come from the server, and run times carry their date.
+    await page.locator('#environment option').first().waitFor({ state: 'attached' });
+    expect(await page.locator('#environment option').allTextContents()).toEqual(['default', 'development', 'test', 'production']);
     const row = page.locator('#jobs tbody tr', { has: page.locator('button:not([disabled])') }).first();
     await row.waitFor();
     const jobId = await row.getAttribute('data-job');
@@ -88,14 +99,33 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     await row.locator('button').click();
     await page
       .locator('#journal tbody tr', { hasText: `POST /api/v1/rpa/jobs/${jobId}/_execute` })
-      .locator('text=202')
+      .locator('.status.s2', { hasText: '202' })
       .waitFor();
     const job = page.locator(`#jobs tr[data-job="${jobId}"]`);
     await job.locator('.runs li').last().locator('.status.queued').waitFor();
     await page.locator('button[data-advance="60"]').click();
     await job.locator('.runs li').last().locator('.status.completed, .status.failed').waitFor();
+    expect(await job.locator('.runs li').last().textContent()).toMatch(/queued 2026-03-14 \d\d:\d\d:\d\d/);
     expect(await page.locator('#journal tbody tr').first().locator('.status.valid').count()).toBe(2);
     await page.screenshot({ path: path.join(screenshots, 'inspector.png') });
     await page.close();
+  }, 60_000);
+
+  it('/__mock/ of the proxy shows its upstream and no clock, and lists the jobs the upstream serves', async () => {
+    const proxy = await createProxy({ ...defaultProxyOptions, upstream: url, port: 0, log: 'silent' });
+    const proxyServer = await listen(proxy.app, '127.0.0.1', 0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`http://127.0.0.1:${(proxyServer.address() as AddressInfo).port}/__mock/`);
+      await page.locator('#upstream-url', { hasText: url }).waitFor();
+      expect(await page.locator('#clock').isHidden()).toBe(true);
+      expect(await page.locator('#environment-name').inputValue()).toBe('default');
+      await page.locator('#jobs tbody tr').first().waitFor();
+      expect(await page.locator('#error').isHidden()).toBe(true);
+      await page.screenshot({ path: path.join(screenshots, 'inspector-proxy.png') });
+    } finally {
+      await page.close();
+      await close(proxyServer);
+    }
   }, 60_000);
 });

@@ -7,7 +7,7 @@ const tokenInput = $('#token');
 tokenInput.value = sessionStorage.getItem('rpa-mock-token') ?? '';
 tokenInput.addEventListener('change', () => {
   sessionStorage.setItem('rpa-mock-token', tokenInput.value);
-  refresh();
+  loadInfo().then(refresh, showError);
 });
 
 // Polls carry this header so that they stay out of the journal and the request log.
@@ -34,7 +34,21 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const badge = (text, kind = text) => el('span', { className: `status ${kind}` }, text);
-const time = (iso) => (iso ? new Date(iso).toISOString().slice(11, 19) : '–');
+// Dates too: a run of another day must not read as one of today.
+const time = (iso) => (iso ? new Date(iso).toISOString().slice(0, 19).replace('T', ' ') : '–');
+let info = { mode: 'mock', environments: [], clock: true };
+const environment = () => (info.environments.length > 0 ? $('#environment').value : $('#environment-name').value || 'default');
+
+/** What the server is (mock or proxy) and which environments it knows; read once, at load. */
+async function loadInfo() {
+  info = await call('GET', '/__mock/info', undefined, { poll: true });
+  $('#environment').replaceChildren(...info.environments.map((name) => el('option', {}, name)));
+  $('#environment').hidden = info.environments.length === 0;
+  $('#environment-name').hidden = info.environments.length > 0;
+  $('#clock').hidden = !info.clock;
+  $('#upstream').hidden = !info.upstream;
+  $('#upstream-url').textContent = info.upstream ?? '';
+}
 
 function showError(error) {
   const box = $('#error');
@@ -43,13 +57,14 @@ function showError(error) {
 }
 
 async function loadClock() {
+  if (!info.clock) return;
   const clock = await call('GET', '/__mock/clock', undefined, { poll: true });
   $('#clock-now').textContent = clock.now.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   $('#clock-mode').textContent = clock.mode;
 }
 
 async function loadJobs() {
-  const query = new URLSearchParams({ environment: $('#environment').value, type: $('#type').value });
+  const query = new URLSearchParams({ environment: environment(), type: $('#type').value });
   const { jobs } = await call('GET', `${api}?${query}`, undefined, { poll: true });
   $('#jobs tbody').replaceChildren(
     ...jobs.map((job) => {
@@ -160,6 +175,11 @@ for (const button of document.querySelectorAll('[data-advance]')) {
   });
 }
 $('#environment').addEventListener('change', refresh);
+$('#environment-name').addEventListener('change', refresh);
 $('#type').addEventListener('change', refresh);
-refresh();
-setInterval(refresh, 1500);
+loadInfo()
+  .catch(showError)
+  .then(() => {
+    refresh();
+    setInterval(refresh, 1500);
+  });

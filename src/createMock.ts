@@ -14,6 +14,7 @@ import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
 import type { OpenApiDocument } from './spec/loadSpec';
 import type { Operation } from './spec/operations';
+import type { OperationId } from './spec/types';
 import { loadSpecBundle } from './spec/specBundle';
 import { VirtualClock, type SettableClock } from './state/clock';
 import { localStateStore } from './state/localStateStore';
@@ -77,13 +78,40 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
       faults,
       refresh: store.refresh,
     },
-    control: resolved.control ? createControl({ store, journal, operationIds }, resolved.authToken) : undefined,
-    pages: resolved.control ? createPages(spec) : undefined,
+    control: resolved.control
+      ? createControl({ info: infoOf(resolved, source), store, journal, operationIds }, resolved.authToken)
+      : undefined,
+    pages: resolved.control ? createPages(spec, resolved.engine === 'faker' ? tryItOutIds(source) : {}) : undefined,
     journal,
     logger,
     corsOrigins: resolved.corsOrigins,
   });
   return { app, options: resolved, spec, clock, executions, source, journal, faults, logger, close: store.close };
+}
+
+/**
+ * Ids this mock has, for the examples of /docs: "Try it out" then answers 200 at the first click.
+ * The first active job of the default environment, and its process.
+ */
+function tryItOutIds(source: JobSource): Record<string, string> {
+  const defaultEnvironment = source.environments.find((environment) => environment.name === 'default') ?? source.environments[0];
+  for (let index = 0; index < Math.min(source.size, 1_000); index++) {
+    const { fields } = source.record(index);
+    if (!fields.active || fields.environment_id !== defaultEnvironment?.environment_id) continue;
+    return { getJob: fields.id, executeJob: fields.id, getProcess: fields.process_id } satisfies Partial<Record<OperationId, string>>;
+  }
+  return {};
+}
+
+/** What the control API says of this mock (GET /__mock/info). */
+function infoOf(options: MockOptions, source: JobSource) {
+  return {
+    mode: 'mock' as const,
+    engine: options.engine,
+    upstream: null,
+    environments: source.environments.map((e) => e.name),
+    clock: true,
+  };
 }
 
 function createEngine(

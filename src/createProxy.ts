@@ -79,7 +79,16 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
       responseCheck: options.errors ? 'reject' : 'report',
       rejectAs: 'invalid_upstream_response',
     },
-    control: options.control ? createControl({ journal, operationIds: operations.map((o) => o.operationId) }, undefined) : undefined,
+    control: options.control
+      ? createControl(
+          {
+            info: { mode: 'proxy', engine: null, upstream: options.upstream, environments: [], clock: false },
+            journal,
+            operationIds: operations.map((o) => o.operationId),
+          },
+          undefined,
+        )
+      : undefined,
     pages: options.control ? createPages(spec) : undefined,
     journal,
     logger,

@@ -138,5 +138,6 @@ describe('rpa-mock', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.stderr()).not.toContain('tok-123456');
+    expect(server.stderr()).toContain(`curl -H 'Authorization: Bearer <your --auth-token>' '${url}/api/v1/rpa/jobs?environment=default'`);
   });
 });

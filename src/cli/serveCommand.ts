@@ -69,7 +69,18 @@ function banner(options: MockOptions, url: string, now: number, jobs: number, co
     ...(faults ? [`  faults: ${faults}`] : []),
     ...(configFile ? [`  config: ${configFile}`] : []),
     ...(options.control ? [`  pages:  ${url}/docs (API reference), ${url}/__mock/ (inspector)`] : []),
-    `  try:    curl '${url}/api/v1/rpa/jobs?environment=default'`,
+    `  try:    curl ${authorization(options.authToken)}'${url}/api/v1/rpa/jobs?environment=default'`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * The curl header of the banner, never the token itself: the variable when the token came from it,
+ * so the line works as printed; a placeholder otherwise.
+ */
+function authorization(token: string | undefined): string {
+  if (token === undefined) return '';
+  return process.env.RPA_MOCK_AUTH_TOKEN === token
+    ? `-H "Authorization: Bearer $RPA_MOCK_AUTH_TOKEN" `
+    : `-H 'Authorization: Bearer <your --auth-token>' `;
 }

@@ -1,5 +1,5 @@
 import type { Engine, EngineAnswer, EngineRequest } from '../engines/engine';
-import type { operations } from '../spec/control.gen';
+import type { components, operations } from '../spec/control.gen';
 import { createProblem } from '../errors/problem';
 import { ScenarioError, type ScenarioCheck } from '../scenario/loadScenario';
 
@@ -10,6 +10,8 @@ import type { StateStore } from '../state/stateStore';
 
 /** The state the control API reads and changes; the proxy has no store (no clock, runs or scenario), only a journal. */
 export interface ControlState {
+  /** What this server is, for the inspector. */
+  info: components['schemas']['Info'];
   store?: StateStore;
   journal: Journal;
   /** The operations of the API, for checking scenarios. */
@@ -19,6 +21,7 @@ export interface ControlState {
 type Handler = (state: ControlState & { checkScenario: ScenarioCheck }, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;
 
 const handlers: Record<keyof operations, Handler> = {
+  getInfo: ({ info }) => ({ status: 200, body: info }),
   getClock: ({ store }) => (store ? clockAnswer(store.clock) : absent('clock')),
   setClock: ({ store }, { body }) => {
     if (!store) return absent('clock');

@@ -55,6 +55,7 @@ export function createApp(context: AppContext): Express {
 /** Paths of the pages, so that API requests skip their routes. */
 function isPagePath(path: string): boolean {
   return (
+    path === '/' ||
     path === '/favicon.ico' ||
     path === '/__mock' ||
     path === '/__mock/' ||

@@ -11,16 +11,19 @@ const swaggerUiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'
  * Pages for people: `/docs`, the API reference rendered by Swagger UI from the spec, whose
  * "Try it out" calls this server; `/__mock/`, the inspector (journal, jobs, clock).
  */
-export function createPages(spec: OpenApiDocument): express.Router {
+/** `pathExamples`: an id for the path parameter of each operation (by operationId) that this server has. */
+export function createPages(spec: OpenApiDocument, pathExamples: Record<string, string> = {}): express.Router {
   // Strict, so that /__mock (redirected) and /__mock/ (the page) are two routes.
   const router = express.Router({ strict: true });
-  const document = forTryingOut(spec);
+  const document = forTryingOut(spec, pathExamples);
   router.get('/docs/openapi.json', (_req, res) => void res.json(document));
   router.get(['/docs', '/docs/'], (_req, res) => void res.sendFile(path.join(publicDir, 'docs.html')));
   router.get('/docs/assets/docs.js', (_req, res) => void res.sendFile(path.join(publicDir, 'docs.js')));
   router.use('/docs/assets', express.static(swaggerUiDir, { index: false }));
   router.get('/favicon.ico', (_req, res) => void res.sendFile(path.join(swaggerUiDir, 'favicon-32x32.png')));
   router.get('/__mock', (_req, res) => void res.redirect(301, '/__mock/'));
+  // The root leads to the pages: the inspector links the API reference.
+  router.get('/', (_req, res) => void res.redirect(302, '/__mock/'));
   router.get('/__mock/', (_req, res) => void res.sendFile(path.join(publicDir, 'inspector.html')));
   router.use('/__mock/assets', express.static(publicDir, { index: false }));
   return router;
@@ -30,15 +33,36 @@ export function createPages(spec: OpenApiDocument): express.Router {
  * The spec as the docs page serves it: "Try it out" goes to this server, and a plain bearer
  * scheme lets a user paste the --auth-token (the spec's OAuth2 flows need the tenant's gateway).
  */
-function forTryingOut(spec: OpenApiDocument): object {
+function forTryingOut(spec: OpenApiDocument, pathExamples: Record<string, string>): object {
   const schemes = {
     ...(spec.components?.securitySchemes ?? {}),
     mockBearer: { type: 'http', scheme: 'bearer', description: "rpa-mock's --auth-token, if it was started with one." },
   };
   return {
     ...spec,
+    paths: withPathExamples(spec.paths ?? {}, pathExamples),
     servers: [{ url: '/', description: 'this rpa-mock' }],
     security: [...(spec.security ?? []), { mockBearer: [] }],
     components: { ...spec.components, securitySchemes: schemes },
   };
+}
+
+/**
+ * The paths with the example of each path parameter replaced by one this mock has (by operationId,
+ * such as `{ getJob: '<a job id>' }`), so that "Try it out" answers 200 at the first click. The spec
+ * itself is shared and stays as it is: what changes is copied.
+ */
+function withPathExamples(paths: NonNullable<OpenApiDocument['paths']>, pathExamples: Record<string, string>): object {
+  const withExample = (operation: unknown) => {
+    const { operationId, parameters } = (operation ?? {}) as { operationId?: string; parameters?: { in?: string }[] };
+    const example = operationId === undefined ? undefined : pathExamples[operationId];
+    if (example === undefined || !parameters) return operation;
+    return { ...(operation as object), parameters: parameters.map((p) => (p.in === 'path' ? { ...p, example, examples: undefined } : p)) };
+  };
+  return Object.fromEntries(
+    Object.entries(paths).map(([template, item]) => [
+      template,
+      Object.fromEntries(Object.entries(item ?? {}).map(([key, value]) => [key, withExample(value)])),
+    ]),
+  );
 }

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/__mock/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this server is
+         * @description Whether it is the mock or the validating proxy, its engine or upstream, and the environments it knows; the inspector reads it.
+         */
+        get: operations["getInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/clock": {
         parameters: {
             query?: never;
@@ -121,6 +141,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "mode": "proxy",
+         *       "engine": null,
+         *       "upstream": "https://mingle-ionapi.example.com/ACME_TST/RPA",
+         *       "environments": [],
+         *       "clock": false
+         *     }
+         */
+        Info: {
+            /**
+             * @description `mock` for `rpa-mock serve`, `proxy` for `rpa-mock proxy`.
+             * @enum {string}
+             */
+            mode: "mock" | "proxy";
+            /** @description The mock's engine (`faker`, `prism`); null for the proxy. */
+            engine: string | null;
+            /** @description The proxy's upstream base URL; null for the mock. */
+            upstream: string | null;
+            /** @description The environments the mock serves; empty for the proxy, which does not know them. */
+            environments: string[];
+            /** @description Whether there is a clock to read and move (`/__mock/clock`). */
+            clock: boolean;
+        };
         /**
          * @example {
          *       "now": "2026-03-14T09:30:00.000Z",
@@ -242,6 +286,28 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Info"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
     getClock: {
         parameters: {
             query?: never;
