@@ -14,8 +14,11 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // Lazy requires keep start-up fast: prism-http (2 s) and pino-pretty load only when used.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['package\\.json$', '^@stoplight/prism-http$', '^pino-pretty$'] }],
+      // Lazy requires keep start-up fast: prism-http (2 s), pino-pretty and swagger-parser load only when used.
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allow: ['package\\.json$', '^@stoplight/prism-http$', '^pino-pretty$', '^@apidevtools/swagger-parser$'] },
+      ],
     },
   },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser, SwaggerUIBundle: 'readonly' } } },

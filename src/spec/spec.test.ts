@@ -133,6 +133,11 @@ describe('the RPA Jobs spec', () => {
     }
   });
 
+  it('matches its JSON form in rpa-jobs.gen.json, which code that reads no files imports (run npm run gen:types)', () => {
+    const json = JSON.parse(readFileSync(path.join(__dirname, 'rpa-jobs.gen.json'), 'utf8'));
+    expect(json).toEqual(parseYaml(readFileSync(defaultSpecPath, 'utf8')));
+  });
+
   it('refuses a broken spec with a SpecError naming the file', async () => {
     await expect(loadSpec(path.join(__dirname, '__no_such_spec__.yaml'))).rejects.toThrow(SpecError);
     await expect(loadSpec(path.join(__dirname, '__no_such_spec__.yaml'))).rejects.toThrow(/__no_such_spec__\.yaml/);
