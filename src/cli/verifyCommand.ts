@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import {
   baseUrlOf,
@@ -33,6 +34,8 @@ interface VerifyFlags {
   json?: string;
   spec: string;
   listChecks?: boolean;
+  inferred: 'fail' | 'warn';
+  verbose?: boolean;
 }
 
 /** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
@@ -84,6 +87,12 @@ export function verifyCommand(): Command {
         'the bundled RPA Jobs spec',
       ),
     )
+    .addOption(
+      new Option('--inferred <mode>', 'fail: findings on parts of the spec marked x-inferred fail the run; warn: they are warnings')
+        .choices(['fail', 'warn'])
+        .default(defaultContractOptions.inferred),
+    )
+    .addOption(new Option('--verbose', 'list every instance of every root cause and finding (the report is compact by default)'))
     .addOption(new Option('--list-checks', 'print the checks that would run, and send nothing'))
     .action(async (flags: VerifyFlags) => {
       process.exitCode = await verify(flags);
@@ -101,11 +110,13 @@ async function verify(flags: VerifyFlags): Promise<number> {
   }
   if (!baseUrl) throw new VerifyUsageError('verify needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new VerifyUsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`);
+  // Before anything is sent: a report that cannot be written is found now, not after the run.
+  for (const file of [flags.junit, flags.json]) if (file) await ensureWritable(file);
   const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
   const secrets = secretsOf(credentials, token);
   // Masked as values first, so that a value shortened for display cannot show half a secret; then as written.
   const report = maskSecretsIn(await runContract({ ...options(flags, token), baseUrl }), secrets);
-  process.stdout.write(maskSecrets(formatReport(report), secrets));
+  process.stdout.write(maskSecrets(formatReport(report, { verbose: flags.verbose }), secrets));
   if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
   if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
   return exitCodeOf(report);
@@ -120,6 +131,18 @@ function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOp
     failOnExtra: flags.failOnExtra === true,
     timeoutMs: flags.timeout,
     retries: flags.retries,
+    inferred: flags.inferred,
+    gatewayBudgetMs: defaultContractOptions.gatewayBudgetMs,
     specPath: flags.spec,
   };
+}
+
+/** Creates the report's folder when missing and proves the file can be written; exit 2 otherwise. */
+async function ensureWritable(file: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await appendFile(file, '');
+  } catch (error) {
+    throw new VerifyUsageError(`cannot write the report file ${file}: ${(error as Error).message}`);
+  }
 }
