@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { exitCodeOf, formatReport, runContract } from '../src/contract';
@@ -215,6 +217,35 @@ describe('rpa-mock verify, the command', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/ERR {2}listJobs\/environment-only .*cannot connect \(ECONNREFUSED\) after 2 attempts/);
     expect(result.stdout).toMatch(/ERR {2}getJob\/unknown-id .*not run: the server cannot be reached/);
+  });
+
+  it('exits 2 on rejected credentials and on a base URL that doubles /api/v1, before any check', async () => {
+    const tenant = await startDriftingMock((p) => p, { authToken: 'the-right-one' });
+    try {
+      const rejected = await runVerify('--base-url', tenant.url, '--token', 'an-expired-one');
+      expect(rejected.status).toBe(2);
+      expect(rejected.stderr).toMatch(/^rpa-mock: credentials rejected: GET .* → 401 with the token given\. Hint: /);
+      expect(rejected.stdout).toBe('');
+      const doubled = await runVerify('--base-url', `${tenant.url}/api/v1`, '--token', 'the-right-one');
+      expect(doubled.status).toBe(2);
+      expect(doubled.stderr).toMatch(/--base-url ends in \/api\/v1, which the spec's paths start with/);
+    } finally {
+      await tenant.close();
+    }
+  });
+
+  it('creates the folders of --json and --junit before it runs', async () => {
+    const conforming = await startDriftingMock((p) => p);
+    const dir = mkdtempSync(path.join(tmpdir(), 'rpa-reports-'));
+    try {
+      const json = path.join(dir, 'reports', 'nightly', 'verify.json');
+      const result = await runVerify('--base-url', conforming.url, '--json', json, '--junit', path.join(dir, 'junit', 'verify.xml'));
+      expect(result.status).toBe(0);
+      expect(JSON.parse(readFileSync(json, 'utf8')).summary.failed).toBe(0);
+    } finally {
+      await conforming.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 without a base URL', async () => {

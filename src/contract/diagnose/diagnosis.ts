@@ -7,6 +7,8 @@ interface Group {
   /** Example text by instance key, in the order first seen. */
   examples: Map<string, string>;
   first: Observation;
+  /** The fields that showed it. */
+  fields: Set<string>;
   checks: Set<string>;
 }
 
@@ -24,7 +26,9 @@ export class Diagnosis {
   observe(observation: Observation, checkId: string): string | undefined {
     if (observation.kind === 'name') return this.observeName(observation, checkId);
     const [key, instance, example] = describe(observation);
-    const group = this.groups.get(key) ?? { inferred: true, examples: new Map(), first: observation, checks: new Set() };
+    const group = this.groups.get(key) ?? { inferred: true, examples: new Map(), first: observation, fields: new Set(), checks: new Set() };
+    const field = fieldOf(observation);
+    if (field !== undefined) group.fields.add(field);
     group.inferred &&= observation.inferred;
     if (!group.examples.has(instance)) group.examples.set(instance, example);
     group.checks.add(checkId);
@@ -55,7 +59,10 @@ export class Diagnosis {
     for (const [key, group] of this.groups) {
       causes.push({
         key,
-        message: headline(group.first, group.examples.size),
+        message: headline(
+          group.first,
+          [...group.fields].filter((field) => field !== fieldOf(group.first)),
+        ),
         severity: 'failure',
         inferred: group.inferred,
         examples: [...group.examples.values()],
@@ -127,8 +134,14 @@ function describe(observation: Exclude<Observation, { kind: 'name' }>): [string,
   }
 }
 
-function headline(observation: Observation, instances: number): string {
-  const also = instances > 1 ? ` (${instances} fields)` : '';
+function fieldOf(observation: Observation): string | undefined {
+  return 'field' in observation ? observation.field : undefined;
+}
+
+function headline(observation: Observation, otherFields: string[]): string {
+  const shown = otherFields.slice(0, 3).join(', ');
+  const also =
+    otherFields.length === 0 ? '' : ` (also ${shown}${otherFields.length > 3 ? ` and ${otherFields.length - 3} more fields` : ''})`;
   switch (observation.kind) {
     case 'envelope':
       return `the list's envelope is ${observation.wrapper}, not the spec's wrapper: its items were read as the jobs, so every by-id check still runs`;
