@@ -33,7 +33,7 @@ describe('canonicaliseBody', () => {
   it('reads another convention, an alias, a spelling, a type and a format the spec way, observing each', () => {
     const { value, departures } = read({ jobName: 'x', eoEnabled: true, status: 'RUNNING', priority: '3', started: 1773477000000 });
     expect(value).toEqual({ job_name: 'x', eo_flow_enabled: true, status: 'running', priority: 3, started: '2026-03-14T08:30:00.000Z' });
-    expect(departures).toEqual([
+    expect(departures).toMatchObject([
       { kind: 'name', field: 'job_name', canonical: 'job_name', found: 'jobName', alias: false },
       { kind: 'name', field: 'eo_flow_enabled', canonical: 'eo_flow_enabled', found: 'eoEnabled', alias: true },
       { kind: 'enum-spelling', field: 'status', found: 'RUNNING', canonical: 'running', inferred: true },

@@ -16,16 +16,18 @@ const listItems = '\u0000items';
  * the root cause once and still validate what the server meant.
  * `canonicaliseBody({ jobName: 'x' }, jobSchema, observe)` → `{ job_name: 'x' }`.
  */
-export function canonicaliseBody(value: unknown, schema: unknown, observe: Observe, field = ''): unknown {
+export function canonicaliseBody(value: unknown, schema: unknown, observe: Observe, field = '', outerInferred = false): unknown {
+  // The outer node's x-inferred (its description says why) holds for the branch of a oneOf it chose.
+  const inferred = outerInferred || isInferred(schema);
   const node = chooseBranch(schema as Schema | undefined, value);
   if (!node || value === null || value === undefined) return value;
   if (Array.isArray(value)) {
     // The items of a list read as top-level fields: a job's `job_name` is the same field in the list and by id.
-    const itemField = field === listItems ? '' : `${field}[]`;
+    const itemField = field === listItems || field === '' ? '' : `${field}[]`;
     return node.items ? value.map((item) => canonicaliseBody(item, node.items, observe, itemField)) : value;
   }
   if (typeof value === 'object') return canonicaliseObject(value as Record<string, unknown>, node, observe, field);
-  return canonicaliseScalar(value, node, observe, field);
+  return canonicaliseScalar(value, node, observe, field, inferred || isInferred(node));
 }
 
 function canonicaliseObject(value: Record<string, unknown>, node: Schema, observe: Observe, field: string): unknown {
@@ -39,7 +41,7 @@ function canonicaliseObject(value: Record<string, unknown>, node: Schema, observ
     if (key === undefined) continue;
     used.add(key);
     const path = field ? `${field}.${name}` : name;
-    observe({ kind: 'name', field: path, canonical: name, found: key, alias: aliases.includes(key) });
+    observe({ kind: 'name', field: path, canonical: name, found: key, alias: aliases.includes(key), owner: node });
     out[name] = canonicaliseBody(value[key], child, observe, field === '' && name === listItemsKey(node) ? listItems : path);
   }
   for (const [key, child] of Object.entries(value)) if (!used.has(key) && !(key in out)) out[key] = child;
@@ -55,13 +57,12 @@ function findKey(value: Record<string, unknown>, name: string, aliases: string[]
   return keys.find((key) => conventionsSpelling(name, key).length > 0) ?? keys[0];
 }
 
-function canonicaliseScalar(value: unknown, node: Schema, observe: Observe, field: string): unknown {
-  const inferred = isInferred(node);
+function canonicaliseScalar(value: unknown, node: Schema, observe: Observe, field: string, inferred: boolean): unknown {
   const types = typesOf(node);
   if (node.format === 'date-time' && (typeof value === 'number' || typeof value === 'string')) {
     const read = readDateTime(value);
     if (read && read.form !== 'RFC 3339') {
-      observe({ kind: 'format', field, format: 'date-time', found: read.form, example: value, inferred });
+      observe({ kind: 'format', field, format: 'date-time', found: read.form, example: value, inferred, node });
       return read.iso;
     }
     if (read) return value;
@@ -70,13 +71,13 @@ function canonicaliseScalar(value: unknown, node: Schema, observe: Observe, fiel
   if (values && typeof value === 'string' && !values.includes(value)) {
     const canonical = values.find((candidate) => typeof candidate === 'string' && sameLetters(candidate, value));
     if (typeof canonical === 'string') {
-      observe({ kind: 'enum-spelling', field, found: value, canonical, inferred });
+      observe({ kind: 'enum-spelling', field, found: value, canonical, inferred, node });
       return canonical;
     }
   }
   const swapped = swapType(value, types);
   if (swapped !== undefined) {
-    observe({ kind: 'type', field, expected: typeof swapped, found: typeof value, example: value, inferred });
+    observe({ kind: 'type', field, expected: typeof swapped, found: typeof value, example: value, inferred, node });
     return swapped;
   }
   return value;
@@ -98,8 +99,7 @@ function chooseBranch(node: Schema | undefined, value: unknown): Schema | undefi
   const branches = (node?.oneOf ?? node?.anyOf) as Schema[] | undefined;
   if (!node || !branches) return node;
   const branch = value === null ? branches.find((b) => typesOf(b).includes('null')) : branches.find((b) => !typesOf(b).includes('null'));
-  // The outer node's x-inferred (its description says why) holds for the branch it chose.
-  return branch ? { ...branch, 'x-inferred': isInferred(node) || isInferred(branch) } : node;
+  return branch ?? node;
 }
 
 function typesOf(node: Schema): string[] {
