@@ -5,6 +5,7 @@ import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
 import { proxyCommand } from './proxyCommand';
 import { verifyCommand } from './verifyCommand';
+import { calibrateCommand } from './calibrateCommand';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -20,6 +21,7 @@ export function createProgram(): Command {
     .addCommand(serveCommand())
     .addCommand(fixturesCommand())
     .addCommand(verifyCommand())
+    .addCommand(calibrateCommand())
     .addCommand(proxyCommand());
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

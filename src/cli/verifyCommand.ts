@@ -17,7 +17,7 @@ import {
   defaultContractOptions,
   type ContractOptions,
 } from '../contract';
-import { integerIn } from './parsers';
+import { collect, integerIn } from './parsers';
 import { SetupError } from '../errors/setupError';
 
 interface VerifyFlags {
@@ -36,6 +36,7 @@ interface VerifyFlags {
   listChecks?: boolean;
   inferred: 'fail' | 'warn';
   verbose?: boolean;
+  overlay?: string[];
 }
 
 /** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
@@ -93,6 +94,14 @@ export function verifyCommand(): Command {
         .default(defaultContractOptions.inferred),
     )
     .addOption(new Option('--verbose', 'list every instance of every root cause and finding (the report is compact by default)'))
+    .addOption(
+      new Option(
+        '--overlay <file>',
+        'OpenAPI Overlay applied to the spec first, such as a calibration of the tenant (repeatable, in order)',
+      )
+        .env('RPA_OVERLAY')
+        .argParser(collect),
+    )
     .addOption(new Option('--list-checks', 'print the checks that would run, and send nothing'))
     .action(async (flags: VerifyFlags) => {
       process.exitCode = await verify(flags);
@@ -134,6 +143,8 @@ function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOp
     inferred: flags.inferred,
     gatewayBudgetMs: defaultContractOptions.gatewayBudgetMs,
     specPath: flags.spec,
+    overlays: flags.overlay ?? [],
+    skipChecks: [],
   };
 }
 

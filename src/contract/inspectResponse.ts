@@ -5,6 +5,7 @@ import { canonicaliseBody, isInferred } from './diagnose/canonicaliseBody';
 import type { Observation } from './diagnose/observation';
 import { unwrapList } from './diagnose/unwrapList';
 import { findExtraFields } from './extraFields';
+import { documentedView } from '../spec/calibration/documentedView';
 import type { Exchange } from './httpClient';
 import type { Finding } from './types';
 
@@ -75,7 +76,14 @@ export function inspectResponse(
     // An error body in plain JSON where the spec says problem+json: the error media type is x-inferred
     // (the gateway documents no error body), so it is one root cause and the body is still read.
     if (isError && contentType !== undefined && isJsonType(contentType) && inferred) {
-      observe({ kind: 'error-media', status: exchange.status, found: contentType, declared: mediaTypes.join(' or '), inferred: true });
+      observe({
+        kind: 'error-media',
+        operationId: operation.operationId,
+        status: exchange.status,
+        found: contentType,
+        declared: mediaTypes.join(' or '),
+        inferred: true,
+      });
       contentType = mediaTypes[0]!;
     } else {
       return {
@@ -113,7 +121,14 @@ export function inspectResponse(
   if (!isError) body = canonicaliseBody(unwrapList(body, schema, observe), schema, observe);
   let violations = validator.validateResponse({ status: exchange.status, contentType, body });
   if (isError && inferred && violations.length > 0) {
-    observe({ kind: 'error-shape', status: exchange.status, problem: violations[0]!.message, inferred: true });
+    observe({
+      kind: 'error-shape',
+      operationId: operation.operationId,
+      status: exchange.status,
+      problem: violations[0]!.message,
+      example: body,
+      inferred: true,
+    });
     violations = [];
   }
   violations = foldSummaryItems(violations, schema, body, observe);
@@ -137,7 +152,8 @@ export function inspectResponse(
       message: `response body at ${pointer} is not in the spec`,
     });
   }
-  return { findings: [...causes.values(), ...findings], body };
+  // The checks read documented names and values, whatever a calibrated spec says the wire has.
+  return { findings: [...causes.values(), ...findings], body: documentedView(body, schema) };
 }
 
 /**

@@ -24,6 +24,10 @@ export interface ContractOptions {
   /** Total time to wait on a throttling or unavailable gateway over the run, in ms. */
   gatewayBudgetMs: number;
   specPath: string;
+  /** Overlays applied to the spec in order, such as a tenant's calibration. */
+  overlays: string[];
+  /** Checks not to run, by id (calibrate leaves out every request that is not read-only). */
+  skipChecks: string[];
   /** How the client waits before a retry; tests pass one that does not sleep. */
   wait?: (ms: number) => Promise<void>;
 }
@@ -39,6 +43,8 @@ export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
   inferred: 'fail',
   gatewayBudgetMs: defaultGatewayBudgetMs,
   specPath: defaultSpecPath,
+  overlays: [],
+  skipChecks: [],
 };
 
 export function resolveContractOptions(options: Partial<ContractOptions> & { baseUrl: string }): ContractOptions {

@@ -8,9 +8,13 @@ import { Diagnosis } from './diagnose/diagnosis';
 import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type CheckResult, type ContractReport, type Finding } from './types';
 
 /** Prepares the checks of a run; `checks` lists them without sending a request. */
-export async function prepareContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument) {
+export async function prepareContract(
+  options: Partial<ContractOptions> & { baseUrl: string },
+  spec?: OpenApiDocument,
+  diagnosis: Diagnosis = new Diagnosis(),
+) {
   const resolved = resolveContractOptions(options);
-  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath);
+  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath, resolved.overlays);
   const context: CheckContext = {
     options: resolved,
     send: createClient(resolved),
@@ -18,10 +22,10 @@ export async function prepareContract(options: Partial<ContractOptions> & { base
     validators,
     listed: new Map(),
     fetched: new Map(),
-    diagnosis: new Diagnosis(),
+    diagnosis,
     currentCheck: 'preflight',
   };
-  return { context, checks: planChecks(context) };
+  return { context, checks: planChecks(context).filter((check) => !resolved.skipChecks.includes(check.id)) };
 }
 
 /**
@@ -33,10 +37,11 @@ export async function prepareContract(options: Partial<ContractOptions> & { base
 export async function runContract(
   options: Partial<ContractOptions> & { baseUrl: string },
   spec?: OpenApiDocument,
+  diagnosis?: Diagnosis,
 ): Promise<ContractReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const { context, checks } = await prepareContract(options, spec);
+  const { context, checks } = await prepareContract(options, spec, diagnosis);
   await preflight(context);
   const results: CheckResult[] = [];
   let unreachable = false;

@@ -4,9 +4,22 @@ import addFormats from 'ajv-formats';
 /**
  * Keywords OpenAPI 3.1 allows in schemas that JSON Schema 2020-12 does not define, and the
  * spec's own extensions: provenance (`x-inferred`, `x-documented-fields`), documented spellings
- * (`x-aliases`) and, in a calibrated spec, the documented field a property stands for (`x-field`).
+ * (`x-aliases`) and, in a calibrated spec, the link of each wire shape to the documented one
+ * (see src/spec/calibration/wireExtensions.ts).
  */
-const openApiKeywords = ['example', 'discriminator', 'xml', 'externalDocs', 'x-inferred', 'x-aliases', 'x-documented-fields', 'x-field'];
+const openApiKeywords = [
+  'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'x-inferred',
+  'x-aliases',
+  'x-documented-fields',
+  'x-field',
+  'x-documented-values',
+  'x-documented-type',
+  'x-documented-envelope',
+];
 
 /**
  * An ajv instance for OpenAPI 3.1 schemas (JSON Schema 2020-12) that collects every violation,

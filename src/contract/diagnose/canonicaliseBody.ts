@@ -1,5 +1,6 @@
 import { conventionsSpelling, sameLetters } from './namingConvention';
 import type { Observe } from './observation';
+import { chooseBranch, typesOf } from '../../spec/calibration/chooseBranch';
 import { readDateTime } from './readDateTime';
 import { listItemsKey } from './unwrapList';
 
@@ -44,7 +45,11 @@ function canonicaliseObject(value: Record<string, unknown>, node: Schema, observ
     observe({ kind: 'name', field: path, canonical: name, found: key, alias: aliases.includes(key), owner: node });
     out[name] = canonicaliseBody(value[key], child, observe, field === '' && name === listItemsKey(node) ? listItems : path);
   }
-  for (const [key, child] of Object.entries(value)) if (!used.has(key) && !(key in out)) out[key] = child;
+  for (const [key, child] of Object.entries(value)) {
+    if (used.has(key) || key in out) continue;
+    observe({ kind: 'extra', field: field ? `${field}.${key}` : key, name: key, value: child, owner: node });
+    out[key] = child;
+  }
   return out;
 }
 
@@ -92,19 +97,6 @@ function swapType(value: unknown, types: string[]): unknown {
   if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string') && !types.includes(typeof value))
     return wantsNumber ? undefined : String(value);
   return undefined;
-}
-
-/** The branch of a `oneOf: [X, null]` that a value is meant to match; other schemas as they are. */
-function chooseBranch(node: Schema | undefined, value: unknown): Schema | undefined {
-  const branches = (node?.oneOf ?? node?.anyOf) as Schema[] | undefined;
-  if (!node || !branches) return node;
-  const branch = value === null ? branches.find((b) => typesOf(b).includes('null')) : branches.find((b) => !typesOf(b).includes('null'));
-  return branch ?? node;
-}
-
-function typesOf(node: Schema): string[] {
-  const type = node.type;
-  return Array.isArray(type) ? (type as string[]) : typeof type === 'string' ? [type] : [];
 }
 
 /** Whether a schema node, or one of its `allOf` parts, is marked x-inferred. */

@@ -25,6 +25,8 @@ export class Diagnosis {
   /** Records an observation; returns the root-cause key it belongs to, or undefined when it conforms. */
   observe(observation: Observation, checkId: string): string | undefined {
     if (observation.kind === 'name') return this.observeName(observation, checkId);
+    // Fields the spec does not know are warnings of their own (extraFields), not a root cause.
+    if (observation.kind === 'extra') return undefined;
     const [key, instance, example] = describe(observation);
     const group = this.groups.get(key) ?? { inferred: true, examples: new Map(), first: observation, fields: new Set(), checks: new Set() };
     const field = fieldOf(observation);
@@ -105,7 +107,7 @@ function dominant(found: Map<string, number>): string {
 }
 
 /** The group an observation belongs to, the instance within it, and how that instance reads. */
-function describe(observation: Exclude<Observation, { kind: 'name' }>): [string, string, string] {
+function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>): [string, string, string] {
   switch (observation.kind) {
     case 'envelope':
       return ['envelope', observation.wrapper, `${observation.items} items read from ${observation.wrapper}`];

@@ -7,12 +7,13 @@
  */
 export type Observation =
   | { kind: 'name'; field: string; canonical: string; found: string; alias: boolean; owner?: object }
+  | { kind: 'extra'; field: string; name: string; value: unknown; owner: object }
   | { kind: 'envelope'; wrapper: string; items: number; inferred: boolean }
   | { kind: 'enum-spelling'; field: string; found: string; canonical: string; inferred: boolean; node?: object }
   | { kind: 'type'; field: string; expected: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'format'; field: string; format: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'summary-items'; missing: string[]; items: number; inferred: boolean }
-  | { kind: 'error-media'; status: number; found: string; declared: string; inferred: boolean }
-  | { kind: 'error-shape'; status: number; problem: string; inferred: boolean };
+  | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
+  | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean };
 
 export type Observe = (observation: Observation) => void;

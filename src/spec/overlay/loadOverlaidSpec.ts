@@ -23,7 +23,9 @@ export async function loadOverlaidSpec(specPath: string, overlayFiles: string[])
     await SwaggerParser.validate(structuredClone(document) as never);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
-    throw new OverlayError(`the spec with ${overlayFiles.join(', ')} applied is not valid OpenAPI 3.1: ${message}${blame(applied, message)}`);
+    throw new OverlayError(
+      `the spec with ${overlayFiles.join(', ')} applied is not valid OpenAPI 3.1: ${message}${blame(applied, message)}`,
+    );
   }
   return (await SwaggerParser.dereference(document as never)) as OpenApiDocument;
 }
