@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import type { AddressInfo } from 'node:net';
+import { close, createMock, listen } from '../src';
 import { exitCodeOf, formatReport, runContract } from '../src/contract';
 import { calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
@@ -119,6 +121,42 @@ describe('calibrate, then verify --overlay', () => {
     expect(update.properties.jobName!['x-field']).toBe('job_name');
   });
 });
+
+describe('serve --overlay', () => {
+  it.each(tenants)('serves the calibrated contract of a %s tenant, which verify --overlay passes', async (name, transform) => {
+    const { file } = await calibrateThenVerify(`${name}-for-serve`, transform);
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [file] });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const report = await runContract({ baseUrl, overlays: [file], allowExecute: true, retries: 0, wait: noWait });
+      expect({ exitCode: exitCodeOf(report), text: formatReport(report) }).toEqual({
+        exitCode: 0,
+        text: expect.stringMatching(/\b0 failed\b/),
+      });
+      // And the tenant's shape is what goes over the wire, not the documented one.
+      const list = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`)).json()) as unknown;
+      const unknown = await fetch(`${baseUrl}/api/v1/rpa/jobs/00000000-0000-4000-8000-000000000000`);
+      expect(JSON.stringify(list)).toMatch(shapes[name]!.list);
+      expect(unknown.headers.get('content-type')?.split(';')[0]).toBe(shapes[name]!.errorType);
+      expect(await unknown.json()).toEqual(
+        name === 'plain-json-errors' ? { message: expect.any(String), code: 404 } : expect.objectContaining({ status: 404 }),
+      );
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+/** What each calibrated mock's list shows of the tenant's shape, and which media type its 404 has. */
+const shapes: Record<string, { list: RegExp; errorType: string }> = {
+  camelCase: { list: /^\{"count":\d+,"jobs":\[\{"id":"[^"]+","jobName":/, errorType: 'application/problem+json' },
+  'bare-array': { list: /^\[\{"id":/, errorType: 'application/problem+json' },
+  'upper-case-enums': { list: /"status":"[A-Z]+"/, errorType: 'application/problem+json' },
+  'swapped-types': { list: /"process_version":\d+,[\s\S]*"priority":"\d+"/, errorType: 'application/problem+json' },
+  'plain-json-errors': { list: /^\{"count":/, errorType: 'application/json' },
+  'summary-items-in-a-wrapper': { list: /^\{"items":\[\{"id":/, errorType: 'application/problem+json' },
+};
 
 describe('an overlay that does not apply', () => {
   it('stops verify with exit 2, naming the action and its target', async () => {

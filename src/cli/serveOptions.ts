@@ -67,6 +67,13 @@ export const serveRows: OptionRow<MockOptions>[] = [
     choices: ['running', 'frozen'],
   },
   { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones' },
+  {
+    key: 'overlays',
+    flags: '--overlay <file>',
+    help: "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: answers take the tenant's shape",
+    parse: collect,
+    noDefault: true,
+  },
   { key: 'strict', flags: '--strict', help: 'validate every response against the spec; a violation becomes a 500 listing the reasons' },
   { key: 'authToken', flags: '--auth-token <token>', help: 'require Authorization: Bearer <token> on every operation' },
   { key: 'latency', flags: '--latency <ms>', help: "latency of every request: a number of ms, or 'min-max' for a uniform draw" },
