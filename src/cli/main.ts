@@ -6,6 +6,7 @@ import { serveCommand } from './serveCommand';
 import { proxyCommand } from './proxyCommand';
 import { verifyCommand } from './verifyCommand';
 import { calibrateCommand } from './calibrateCommand';
+import { recordCommand } from './recordCommand';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -22,6 +23,7 @@ export function createProgram(): Command {
     .addCommand(fixturesCommand())
     .addCommand(verifyCommand())
     .addCommand(calibrateCommand())
+    .addCommand(recordCommand())
     .addCommand(proxyCommand());
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -435,7 +435,9 @@ export interface components {
             ended_at: components["schemas"]["Timestamp"] | null;
         };
         /**
-         * @description The runtime environment and context the job runs in.
+         * @description The runtime environment and context the job runs in. `x-personal` marks a field that holds
+         *     personal data (a person's name, email or id, a device's name): `rpa-mock record` replaces
+         *     such values before it writes anything.
          * @example {
          *       "machine_id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          *       "device_name": "RPA-VM-AMS-03",

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 /**
  * Keywords OpenAPI 3.1 allows in schemas that JSON Schema 2020-12 does not define, and the
  * spec's own extensions: provenance (`x-inferred`, `x-documented-fields`), documented spellings
- * (`x-aliases`) and, in a calibrated spec, the link of each wire shape to the documented one
+ * (`x-aliases`), personal data (`x-personal`) and, in a calibrated spec, the link of each wire shape to the documented one
  * (see src/spec/calibration/wireExtensions.ts).
  */
 const openApiKeywords = [
@@ -19,6 +19,7 @@ const openApiKeywords = [
   'x-documented-values',
   'x-documented-type',
   'x-documented-envelope',
+  'x-personal',
 ];
 
 /**
