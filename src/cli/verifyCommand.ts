@@ -46,7 +46,7 @@ class VerifyUsageError extends SetupError {}
 export function verifyCommand(): Command {
   return new Command('verify')
     .description(
-      'Check a real deployment (or the mock) against the spec. Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error.',
+      'Check a real deployment (or the mock) against the spec. First a preflight: credentials rejected (401/403) or a base URL that is not the API (a doubled /api/v1, an HTML or gateway page) stop the run with exit 2 before any check. Gateway conditions are retried, not findings: 429 after its Retry-After, 502/503/504 with backoff, at most 120 s of waiting per run. Each root cause (a naming convention, an envelope, a spelling …) is named once, with its provenance (documented or x-inferred). Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error, or a check that could not run.',
     )
     .addOption(
       new Option(

@@ -47,7 +47,7 @@ export interface ClientConfig {
  */
 const gatewayStatuses = new Set([429, 502, 503, 504]);
 const maxGatewayAttempts = 6;
-export const defaultGatewayBudgetMs = 60_000;
+export const defaultGatewayBudgetMs = 120_000;
 
 /**
  * A small HTTP client for the checks: a time-out per request, a bounded number of retries when
@@ -113,7 +113,7 @@ function requestInit(method: string, config: ClientConfig, options: RequestOptio
   return { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), redirect: 'manual' };
 }
 
-/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3); otherwise 1, 2, 4 … s of backoff. */
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3); otherwise 0.5, 1, 2 … s of backoff. */
 function retryDelay(response: Response, attempt: number): number {
   const header = response.headers.get('retry-after');
   if (header !== null) {
@@ -121,5 +121,5 @@ function retryDelay(response: Response, attempt: number): number {
     const date = Date.parse(header);
     if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
   }
-  return 1000 * 2 ** (attempt - 1);
+  return 500 * 2 ** (attempt - 1);
 }
