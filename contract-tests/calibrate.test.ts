@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { close, createMock, listen } from '../src';
+import { createProxy, defaultProxyOptions } from '../src/createProxy';
 import { exitCodeOf, formatReport, runContract } from '../src/contract';
 import { calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
@@ -157,6 +159,24 @@ const shapes: Record<string, { list: RegExp; errorType: string }> = {
   'plain-json-errors': { list: /^\{"count":/, errorType: 'application/json' },
   'summary-items-in-a-wrapper': { list: /^\{"items":\[\{"id":/, errorType: 'application/problem+json' },
 };
+
+describe('proxy --overlay', () => {
+  it('checks a camelCase tenant against its calibration: no violation, so --errors passes it on', async () => {
+    const camel = reshapeBodies((body) => renameKeys(body, camelCase));
+    const { file } = await calibrateThenVerify('camel-for-proxy', camel);
+    const upstream = await startDriftingMock(camel);
+    try {
+      const base = { upstream: upstream.url, errors: true, timeoutMs: 5000, log: 'silent' as const, port: 0, host: '127.0.0.1' };
+      const calibrated = await createProxy({ ...defaultProxyOptions, ...base, overlays: [file] });
+      const plain = await createProxy({ ...defaultProxyOptions, ...base });
+      const listPath = '/api/v1/rpa/jobs?environment=default';
+      expect((await request(calibrated.app).get(listPath)).status).toBe(200);
+      expect((await request(plain.app).get(listPath)).status).toBe(502);
+    } finally {
+      await upstream.close();
+    }
+  });
+});
 
 describe('an overlay that does not apply', () => {
   it('stops verify with exit 2, naming the action and its target', async () => {

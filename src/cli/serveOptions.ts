@@ -3,7 +3,10 @@ import { sharedRows, type OptionRow } from './optionTable';
 import { collect, integerIn, parseNow, parseNumber } from './parsers';
 
 /** The options `serve` and `proxy` share. */
-export type ServerOptions = Pick<MockOptions, 'port' | 'host' | 'specPath' | 'control' | 'journalSize' | 'corsOrigins' | 'log'>;
+export type ServerOptions = Pick<
+  MockOptions,
+  'port' | 'host' | 'specPath' | 'overlays' | 'control' | 'journalSize' | 'corsOrigins' | 'log'
+>;
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
 export const serverRows: OptionRow<ServerOptions>[] = [
@@ -14,6 +17,13 @@ export const serverRows: OptionRow<ServerOptions>[] = [
     flags: '--spec <file>',
     help: 'OpenAPI 3.1 document to serve and check against',
     defaultLabel: 'the bundled RPA Jobs spec',
+  },
+  {
+    key: 'overlays',
+    flags: '--overlay <file>',
+    help: "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: serve answers in the tenant's shape, proxy checks against it",
+    parse: collect,
+    noDefault: true,
   },
   { key: 'control', flags: '--no-control', help: 'do not serve the control API (/__mock), the inspector (/__mock/) and /docs' },
   {
@@ -67,13 +77,6 @@ export const serveRows: OptionRow<MockOptions>[] = [
     choices: ['running', 'frozen'],
   },
   { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones' },
-  {
-    key: 'overlays',
-    flags: '--overlay <file>',
-    help: "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: answers take the tenant's shape",
-    parse: collect,
-    noDefault: true,
-  },
   { key: 'strict', flags: '--strict', help: 'validate every response against the spec; a violation becomes a 500 listing the reasons' },
   { key: 'authToken', flags: '--auth-token <token>', help: 'require Authorization: Bearer <token> on every operation' },
   { key: 'latency', flags: '--latency <ms>', help: "latency of every request: a number of ms, or 'min-max' for a uniform draw" },
