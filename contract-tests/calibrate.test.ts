@@ -63,6 +63,23 @@ const tenants: [string, Transform][] = [
   ],
   ['swapped-types', reshapeJobs((job) => ({ ...job, priority: String(job.priority), process_version: Number(job.process_version) }))],
   [
+    'epoch-milliseconds-and-nulls',
+    reshapeJobs((job) => {
+      const metadata = job.metadata as Record<string, unknown>;
+      const context = job.job_context as Record<string, unknown>;
+      return {
+        ...job,
+        description: null,
+        job_context: { ...context, user_name: null },
+        metadata: {
+          ...metadata,
+          created_at: Date.parse(metadata.created_at as string),
+          updated_at: Date.parse(metadata.updated_at as string),
+        },
+      };
+    }),
+  ],
+  [
     'plain-json-errors',
     (p: Passing) =>
       p.status >= 400 ? { ...p, contentType: 'application/json', body: JSON.stringify({ message: 'no', code: p.status }) } : p,
@@ -157,6 +174,7 @@ const shapes: Record<string, { list: RegExp; errorType: string }> = {
   'upper-case-enums': { list: /"status":"[A-Z]+"/, errorType: 'application/problem+json' },
   'swapped-types': { list: /"process_version":\d+,[\s\S]*"priority":"\d+"/, errorType: 'application/problem+json' },
   'plain-json-errors': { list: /^\{"count":/, errorType: 'application/json' },
+  'epoch-milliseconds-and-nulls': { list: /"created_at":\d{13},/, errorType: 'application/problem+json' },
   'summary-items-in-a-wrapper': { list: /^\{"items":\[\{"id":/, errorType: 'application/problem+json' },
 };
 

@@ -98,6 +98,19 @@ const standIns: [string, Transform, RegExp][] = [
     /✗ status values are upper case: [A-Z]+ for [a-z]+ \(also job_execution_strategy(, job_instances\[\]\.status)?\) \(x-inferred\)/,
   ],
   [
+    'a tenant writing date-times as epoch milliseconds',
+    reshapeJobs((job) => {
+      const metadata = job.metadata as Record<string, unknown>;
+      return { ...job, metadata: { ...metadata, created_at: Date.parse(metadata.created_at as string) } };
+    }),
+    /^1\) ✗ date-time values are epoch milliseconds: metadata\.created_at \d{13} \(x-inferred\)$/m,
+  ],
+  [
+    'a tenant sending null where the spec wants a value',
+    reshapeJobs((job) => ({ ...job, description: null })),
+    /^1\) ✗ null sent where the spec wants a value: description \(x-inferred\)$/m,
+  ],
+  [
     'a tenant sending numbers as strings and strings as numbers',
     reshapeJobs((job) => ({ ...job, priority: String(job.priority), process_version: Number(job.process_version) })),
     /(?=[\s\S]*✗ numbers sent as strings: priority "\d+" \(x-inferred\))(?=[\s\S]*✗ strings sent as numbers: process_version \d+ \(x-inferred\))/,

@@ -132,6 +132,8 @@ export function inspectResponse(
     violations = [];
   }
   violations = foldSummaryItems(violations, schema, body, observe);
+  // A null where a value is wanted is the 'null' root cause, named once (see canonicaliseBody).
+  if (!isError) violations = violations.filter((v) => !(v.rule === 'type' && v.actual === null && isPropertyOfObject(body, v.pointer)));
   const findings: Finding[] = violations.map((v) => ({
     severity: 'failure' as const,
     request,
@@ -180,6 +182,17 @@ function foldSummaryItems(violations: Violation[], schema: unknown, body: unknow
   const items = (body as Record<string, unknown[]>)[itemsKey]?.length ?? 0;
   if (missing.size > 0) observe({ kind: 'summary-items', missing: [...missing], items, inferred: true });
   return kept;
+}
+
+/** Whether a pointer names a property of an object (not an array item, not the whole body). */
+function isPropertyOfObject(body: unknown, pointer: string): boolean {
+  const segments = pointer
+    .split('/')
+    .slice(1, -1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (pointer === '') return false;
+  const parent = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
+  return !!parent && typeof parent === 'object' && !Array.isArray(parent);
 }
 
 function isJsonType(contentType: string): boolean {

@@ -19,6 +19,7 @@ const openApiKeywords = [
   'x-documented-values',
   'x-documented-type',
   'x-documented-envelope',
+  'x-documented-format',
   'x-personal',
 ];
 

@@ -14,7 +14,7 @@ export interface Calibration {
   overlay: Overlay;
   /** The verify run the sample came from. */
   report: ContractReport;
-  /** What the overlay does not adapt: documented fields the tenant lacks, formats … */
+  /** What the overlay does not adapt: documented fields the tenant lacks, checks that could not run. */
   notes: string[];
 }
 
@@ -47,7 +47,7 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
       actions,
     },
     report,
-    notes: notesOf(report, recorder),
+    notes: notesOf(report),
   };
 }
 
@@ -69,7 +69,7 @@ function errorHomes(
   return homes;
 }
 
-function notesOf(report: ContractReport, recorder: RecordingDiagnosis): string[] {
+function notesOf(report: ContractReport): string[] {
   const notes: string[] = [];
   const missing = new Set(
     report.checks.flatMap((check) =>
@@ -77,12 +77,6 @@ function notesOf(report: ContractReport, recorder: RecordingDiagnosis): string[]
     ),
   );
   for (const pointer of missing) notes.push(`documented field missing at ${pointer}: it stays required, so verify keeps failing on it`);
-  for (const o of recorder.observations) {
-    if (o.kind === 'format') {
-      notes.push(`${o.field} values are ${o.found}: formats are not calibrated yet, verify keeps naming them`);
-      break;
-    }
-  }
   for (const check of report.checks) if (check.outcome === 'error') notes.push(`${check.id} could not run: ${check.reason}`);
   return notes;
 }

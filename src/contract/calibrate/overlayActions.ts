@@ -19,6 +19,10 @@ export interface Sample {
 
 interface PropertyChange {
   wireName?: string;
+  /** How many nulls were seen where the spec wants a value (nullability is never documented). */
+  nulls?: number;
+  /** A date-time written in another form (epoch milliseconds …). */
+  format?: { form: string; example: unknown };
   enum?: { wire: unknown[]; documented: unknown[]; evidence: string };
   type?: { wire: string; documented: string; evidence: string };
 }
@@ -105,6 +109,17 @@ function propertyChanges(sample: Sample): Map<object, Map<string, PropertyChange
       if (entry)
         entry.enum = { documented: values, wire: values.map((v) => respell(v, seen)), evidence: `seen: ${[...seen.values()].join(', ')}` };
     }
+    if (o.kind === 'null') {
+      const perOwner = changes.get(o.owner) ?? new Map<string, PropertyChange>();
+      changes.set(o.owner, perOwner);
+      const entry = perOwner.get(o.property) ?? {};
+      entry.nulls = (entry.nulls ?? 0) + 1;
+      perOwner.set(o.property, entry);
+    }
+    if (o.kind === 'format') {
+      const entry = change(o.field);
+      if (entry) entry.format = { form: o.found, example: o.example };
+    }
     if (o.kind === 'type') {
       const entry = change(o.field);
       const documented = String(((o.node as Raw | undefined)?.type as string | undefined) ?? o.expected);
@@ -162,6 +177,24 @@ function ownerShape(
       child = { ...child, type: change.type.wire, 'x-documented-type': change.type.documented };
       for (const key of ['minimum', 'maximum', 'minLength', 'maxLength', 'format', 'allOf']) delete child[key];
       evidence.push(`${name} ${change.type.evidence}`);
+    }
+    if (change.format) {
+      // The wire's type, with the documented format and the form kept for reading and writing it.
+      const wire = {
+        type: typeof change.format.example === 'number' ? 'integer' : 'string',
+        'x-documented-format': { format: 'date-time', wire: change.format.form },
+      };
+      const branches = child.oneOf as Raw[] | undefined;
+      child = branches
+        ? { ...child, oneOf: [wire, ...branches.filter((b) => b.type === 'null')] }
+        : { description: child.description, ...wire };
+      evidence.push(`${name} as ${change.format.form}, e.g. ${JSON.stringify(change.format.example)}`);
+    }
+    if (change.nulls) {
+      const description = child.description;
+      delete child.description;
+      child = { description, oneOf: [child, { type: 'null' }] };
+      evidence.push(`${name} null in ${change.nulls} of ${total}`);
     }
     const wireName = change.wireName ?? name;
     if (wireName !== name) {

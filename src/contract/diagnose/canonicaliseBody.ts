@@ -1,7 +1,7 @@
 import { conventionsSpelling, sameLetters } from './namingConvention';
 import type { Observe } from './observation';
 import { chooseBranch, typesOf } from '../../spec/calibration/chooseBranch';
-import { readDateTime } from './readDateTime';
+import { readDateTime } from '../../spec/calibration/readDateTime';
 import { listItemsKey } from './unwrapList';
 
 type Schema = Record<string, unknown>;
@@ -42,6 +42,9 @@ function canonicaliseObject(value: Record<string, unknown>, node: Schema, observ
     if (key === undefined) continue;
     used.add(key);
     const path = field ? `${field}.${name}` : name;
+    // Which fields may be null is never documented (the Job schema says so): a null where the spec
+    // wants a value is one root cause, not a type error per job.
+    if (value[key] === null && !admitsNull(child)) observe({ kind: 'null', field: path, owner: node, property: name, inferred: true });
     observe({ kind: 'name', field: path, canonical: name, found: key, alias: aliases.includes(key), owner: node });
     out[name] = canonicaliseBody(value[key], child, observe, field === '' && name === listItemsKey(node) ? listItems : path);
   }
@@ -97,6 +100,10 @@ function swapType(value: unknown, types: string[]): unknown {
   if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string') && !types.includes(typeof value))
     return wantsNumber ? undefined : String(value);
   return undefined;
+}
+
+function admitsNull(node: Schema): boolean {
+  return typesOf(node).includes('null') || ((node.oneOf ?? node.anyOf) as Schema[] | undefined)?.some(admitsNull) === true;
 }
 
 /** Whether a schema node, or one of its `allOf` parts, is marked x-inferred. */

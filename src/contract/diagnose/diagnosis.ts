@@ -127,6 +127,8 @@ function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>)
       ];
     case 'format':
       return [`format:${observation.found}`, observation.field, `${observation.field}: ${JSON.stringify(observation.example)}`];
+    case 'null':
+      return ['null', observation.field, observation.field];
     case 'summary-items':
       return ['summary-items', observation.missing.join(','), `missing from list items: ${observation.missing.join(', ')}`];
     case 'error-media':
@@ -153,6 +155,8 @@ function headline(observation: Observation, otherFields: string[]): string {
       return `${plural(observation.expected)} sent as ${plural(observation.found)}: ${observation.field} ${JSON.stringify(observation.example)}${also}`;
     case 'format':
       return `${observation.format} values are ${observation.found}: ${observation.field} ${JSON.stringify(observation.example)}${also}`;
+    case 'null':
+      return `null sent where the spec wants a value: ${observation.field}${also}`;
     case 'summary-items':
       return `list items are summaries: ${observation.missing.length} fields the job page documents are missing from every list item (the list page does not document them; the by-id checks read them)`;
     case 'error-media':

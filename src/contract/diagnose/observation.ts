@@ -8,6 +8,7 @@
 export type Observation =
   | { kind: 'name'; field: string; canonical: string; found: string; alias: boolean; owner?: object }
   | { kind: 'extra'; field: string; name: string; value: unknown; owner: object }
+  | { kind: 'null'; field: string; owner: object; property: string; inferred: boolean }
   | { kind: 'envelope'; wrapper: string; items: number; inferred: boolean }
   | { kind: 'enum-spelling'; field: string; found: string; canonical: string; inferred: boolean; node?: object }
   | { kind: 'type'; field: string; expected: string; found: string; example: unknown; inferred: boolean; node?: object }

@@ -1,4 +1,5 @@
 import { chooseBranch } from './chooseBranch';
+import { readDateTime } from './readDateTime';
 import type { WireExtensions } from './wireExtensions';
 
 type Schema = Record<string, unknown> & WireExtensions;
@@ -27,6 +28,7 @@ export function documentedView(value: unknown, schema: unknown): unknown {
 }
 
 function documentedScalar(value: unknown, node: Schema): unknown {
+  if (node['x-documented-format'] && (typeof value === 'string' || typeof value === 'number')) return readDateTime(value)?.iso ?? value;
   const documented = node['x-documented-values'];
   const values = node.enum as unknown[] | undefined;
   if (documented && values && values.includes(value)) return documented[values.indexOf(value)];

@@ -1,4 +1,5 @@
 import { chooseBranch } from './chooseBranch';
+import { writeDateTime } from './readDateTime';
 import type { WireExtensions } from './wireExtensions';
 
 type Schema = Record<string, unknown> & WireExtensions;
@@ -37,6 +38,8 @@ export function toWire(value: unknown, schema: unknown): unknown {
 }
 
 function wireScalar(value: unknown, node: Schema): unknown {
+  const format = node['x-documented-format'];
+  if (format) return writeDateTime(value, format.wire);
   const documented = node['x-documented-values'];
   const values = node.enum as unknown[] | undefined;
   if (documented && values && documented.includes(value)) return values[documented.indexOf(value)];

@@ -26,3 +26,21 @@ export function readDateTime(value: string | number): { form: string; iso: strin
   if (asp) return { form: 'ASP.NET /Date(ms)/ strings', iso: new Date(Number(asp[1])).toISOString() };
   return undefined;
 }
+
+/** An RFC 3339 instant written in one of the forms readDateTime names; other values as they are. */
+export function writeDateTime(value: unknown, form: string): unknown {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) return value;
+  switch (form) {
+    case 'epoch milliseconds':
+      return time;
+    case 'epoch seconds':
+      return Math.floor(time / 1000);
+    case 'date-times without a time zone':
+      return new Date(time).toISOString().slice(0, 19);
+    case 'ASP.NET /Date(ms)/ strings':
+      return `/Date(${time})/`;
+    default:
+      return value;
+  }
+}
