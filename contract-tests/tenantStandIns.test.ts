@@ -141,7 +141,7 @@ describe('verify against stand-in tenants', () => {
       ),
       { inferred: 'warn' },
     );
-    expect(text).toMatch(/response body at \/job_name is required \[rule: required\]( \(and \d+ more like it\))?\n/);
+    expect(text).toMatch(/response body at \/job_name is required \[rule: required\] \(documented\)( \(and \d+ more like it\))?\n/);
     expect(text).toMatch(/Departures: 1 on documented parts/);
     expect(exitCode).toBe(1);
   });

@@ -24,7 +24,7 @@ interface CalibrateFlags {
 export function calibrateCommand(): Command {
   return new Command('calibrate')
     .description(
-      'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves (wire names, envelope, enum spellings, types, summary list items, extra fields, error bodies), each action with its evidence. Documented facts are never loosened. Use it with verify/serve --overlay.',
+      'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves (wire names, envelope, enum spellings, number/string types, date-time forms, nullability, summary list items, extra fields, error media types and bodies), each action with its evidence. Documented facts are never loosened. Use it with verify/serve --overlay.',
     )
     .addOption(new Option('--base-url <url>', 'API base, up to /api/v1 (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
     .addOption(new Option('--environment <name>', 'environment whose jobs are sampled').default(defaultContractOptions.environment))

@@ -65,7 +65,7 @@ function formatCause(cause: RootCause, n: number, verbose: boolean): string[] {
 function formatFinding(finding: Finding, more: number, verbose: boolean): string[] {
   const mark = finding.severity === 'failure' ? '✗' : '!';
   const lines = [
-    `   ${mark} ${finding.message}${finding.rule ? ` [rule: ${finding.rule}]` : ''}${finding.inferred ? ' (x-inferred)' : ''}${more > 0 ? ` (and ${more} more like it)` : ''}`,
+    `   ${mark} ${finding.message}${finding.rule ? ` [rule: ${finding.rule}]` : ''}${provenanceOf(finding)}${more > 0 ? ` (and ${more} more like it)` : ''}`,
   ];
   if (finding.expected !== undefined || 'actual' in finding) {
     lines.push(`     expected: ${finding.expected ?? '-'}; actual: ${'actual' in finding ? show(finding.actual) : 'missing'}`);
@@ -73,6 +73,15 @@ function formatFinding(finding: Finding, more: number, verbose: boolean): string
   if (finding.hint) lines.push(`     hint: ${finding.hint}`);
   if (finding.request && verbose) lines.push(`     ${finding.request}`);
   return lines;
+}
+
+/** Rules that are the kit's own observations, not the spec's: they have no provenance. */
+const unprovenanced = new Set(['extra-field', 'empty', 'coverage']);
+
+/** Where the broken rule comes from: the documentation, or a choice the spec made (x-inferred). */
+function provenanceOf(finding: Finding): string {
+  if (finding.inferred) return ' (x-inferred)';
+  return finding.rule && unprovenanced.has(finding.rule) ? '' : ' (documented)';
 }
 
 /** How many of the departures are on documented parts and how many on inferred ones, and what to do about the latter. */
