@@ -9,7 +9,7 @@ import { fetchToken, formatReport, maskSecrets, readIonApi, runContract, baseUrl
  * The contract suite, driven by the same checks as `rpa-mock verify`, one test per check.
  * By default against the mock, in this process. Against a live deployment:
  *   RPA_BASE_URL=https://<gateway>/<TENANT>/RPA RPA_TOKEN=… npm run test:contract
- * (or RPA_IONAPI=path/to/file.ionapi; RPA_ENVIRONMENT, RPA_ALLOW_EXECUTE=1 optional).
+ * (or RPA_IONAPI=path/to/file.ionapi; RPA_ENVIRONMENT, RPA_ALLOW_EXECUTE=1, RPA_OVERLAY=tenant.overlay.yaml optional).
  */
 const live = process.env.RPA_BASE_URL !== undefined || process.env.RPA_IONAPI !== undefined;
 const mockToken = 'contract-suite-token';
@@ -49,6 +49,8 @@ beforeAll(async () => {
     token,
     environment: process.env.RPA_ENVIRONMENT ?? 'default',
     allowExecute: !live || process.env.RPA_ALLOW_EXECUTE === '1',
+    // A tenant's calibration (rpa-mock calibrate), comma-separated when there are several.
+    overlays: process.env.RPA_OVERLAY?.split(',').filter(Boolean),
   });
 }, 120_000);
 

@@ -88,7 +88,7 @@ describe('the prism engine', () => {
       });
       expect({ exit: exitCodeOf(report), text: formatReport(report) }).toEqual({
         exit: 0,
-        text: expect.stringMatching(/15 passed, 0 failed/),
+        text: expect.stringMatching(/16 passed, 0 failed/),
       });
     } finally {
       await close(server);

@@ -14,6 +14,7 @@ async function proxyTo(transform: Transform, options: Partial<ProxyOptions> = {}
     {
       upstream: upstream.url,
       specPath: defaultOptions.specPath,
+      overlays: [],
       host: '127.0.0.1',
       port: 0,
       errors: false,

@@ -4,6 +4,7 @@ import { createControl } from './control/createControl';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import type { Engine } from './engines/engine';
 import { createFakerEngine } from './engines/faker';
+import { wireShapeEngine } from './engines/wireShapeEngine';
 import { createPrismEngine } from './engines/prism';
 import { loadFixtures } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
@@ -52,19 +53,22 @@ export interface MockOverrides {
  */
 export async function createMock(options: Partial<MockOptions> = {}, overrides: MockOverrides = {}): Promise<Mock> {
   const resolved = resolveOptions(options);
-  const { document: spec, operations, match, validators } = await loadSpecBundle(resolved.specPath);
+  const { document: spec, operations, match, validators } = await loadSpecBundle(resolved.specPath, resolved.overlays);
+  // Fixture files hold jobs in the documented shape, whatever shape an overlay gives the wire.
+  const documented = resolved.overlays.length > 0 ? (await loadSpecBundle(resolved.specPath)).document : spec;
   const operationIds = operations.map((operation) => operation.operationId);
   const referenceTime = referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
   const source = resolved.fixtures
-    ? await loadFixtures(resolved.fixtures, spec, { seed: resolved.seed, since: referenceTime })
+    ? await loadFixtures(resolved.fixtures, documented, { seed: resolved.seed, since: referenceTime })
     : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
   const store = resolved.state ? await redisStateStore(resolved.state, resolved.seed, clock, faults) : localStateStore(clock, faults);
   const { executions } = store;
   const journal = new Journal(resolved.journalSize);
   const logger = createLogger(resolved.log, overrides.logStream);
-  const engine = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock, store });
+  const inner = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock, store });
+  const engine = resolved.overlays.length > 0 ? wireShapeEngine(inner) : inner;
   const app = createApp({
     api: {
       match,

@@ -13,7 +13,7 @@ import { defaultOptions, type MockOptions } from './options';
 /** How the validating proxy behaves. */
 export interface ProxyOptions extends Pick<
   MockOptions,
-  'specPath' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'
+  'specPath' | 'overlays' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'
 > {
   /** Base URL of the real deployment, up to but not including /api/v1. */
   upstream: string;
@@ -30,6 +30,7 @@ export interface ProxyOptions extends Pick<
 /** The proxy's defaults, set here and nowhere else; it shares the mock's server defaults. */
 export const defaultProxyOptions: Omit<ProxyOptions, 'upstream'> = {
   specPath: defaultOptions.specPath,
+  overlays: defaultOptions.overlays,
   host: defaultOptions.host,
   port: defaultOptions.port,
   corsOrigins: defaultOptions.corsOrigins,
@@ -53,7 +54,7 @@ export interface Proxy {
  * request and answer against the spec, logs and journals each violation.
  */
 export async function createProxy(options: ProxyOptions, logStream?: NodeJS.WritableStream): Promise<Proxy> {
-  const { document: spec, operations, match, validators } = await loadSpecBundle(options.specPath);
+  const { document: spec, operations, match, validators } = await loadSpecBundle(options.specPath, options.overlays);
   const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
   let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
   const journal = new Journal(options.journalSize);

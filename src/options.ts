@@ -4,6 +4,8 @@ import { defaultSpecPath } from './spec/loadSpec';
 export interface MockOptions {
   /** The OpenAPI document to serve. */
   specPath: string;
+  /** Overlays applied to it in order, such as a tenant's calibration: the mock then answers in the tenant's shape. */
+  overlays: string[];
   /** 'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec. */
   engine: 'faker' | 'prism';
   /** Seed of the generated data; the same seed gives the same jobs. */
@@ -47,6 +49,7 @@ export const defaultReferenceTime = Date.parse('2026-03-14T09:30:00.000Z');
 
 export const defaultOptions: MockOptions = {
   specPath: defaultSpecPath,
+  overlays: [],
   engine: 'faker',
   seed: 42,
   jobs: 50,

@@ -9,6 +9,8 @@ export interface Passing {
   status: number;
   contentType: string;
   body: string;
+  /** Headers to add to the answer, such as `Retry-After`. */
+  headers?: Record<string, string>;
 }
 
 /** Fetches from the real mock behind the transform, for transforms that need more data. */
@@ -31,7 +33,7 @@ export async function startDriftingMock(transform: Transform, options: Partial<M
     forward(req, mockUrl, injectToken)
       .then((passing) => transform(passing, upstream))
       .then((out) => {
-        res.writeHead(out.status, { 'Content-Type': out.contentType, 'Content-Length': Buffer.byteLength(out.body) });
+        res.writeHead(out.status, { ...out.headers, 'Content-Type': out.contentType, 'Content-Length': Buffer.byteLength(out.body) });
         res.end(out.body);
       })
       .catch((error: Error) => {

@@ -5,6 +5,8 @@ import { fixturesCommand } from './fixturesCommand';
 import { serveCommand } from './serveCommand';
 import { proxyCommand } from './proxyCommand';
 import { verifyCommand } from './verifyCommand';
+import { calibrateCommand } from './calibrateCommand';
+import { recordCommand } from './recordCommand';
 
 const version = (require('../../package.json') as { version: string }).version;
 
@@ -21,6 +23,8 @@ export function createProgram(): Command {
     .addCommand(serveCommand('mock'))
     .addCommand(fixturesCommand())
     .addCommand(verifyCommand())
+    .addCommand(calibrateCommand())
+    .addCommand(recordCommand())
     .addCommand(proxyCommand());
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;

@@ -3,7 +3,10 @@ import { sharedRows, type OptionRow } from './optionTable';
 import { collect, integerIn, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
-export type ServerOptions = Pick<MockOptions, 'port' | 'host' | 'specPath' | 'control' | 'journalSize' | 'corsOrigins' | 'log'>;
+export type ServerOptions = Pick<
+  MockOptions,
+  'port' | 'host' | 'specPath' | 'overlays' | 'control' | 'journalSize' | 'corsOrigins' | 'log'
+>;
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
 export const serverRows: OptionRow<ServerOptions>[] = [
@@ -15,6 +18,13 @@ export const serverRows: OptionRow<ServerOptions>[] = [
     help: 'OpenAPI 3.1 document to serve and check against',
     defaultLabel: 'the bundled RPA Jobs spec',
     isPath: true,
+  },
+  {
+    key: 'overlays',
+    flags: '--overlay <file>',
+    help: "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: serve answers in the tenant's shape, proxy checks against it",
+    parse: collect,
+    noDefault: true,
   },
   { key: 'control', flags: '--no-control', help: 'do not serve the control API (/__mock), the inspector (/__mock/) and /docs' },
   {

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import {
   baseUrlOf,
@@ -16,7 +17,7 @@ import {
   defaultContractOptions,
   type ContractOptions,
 } from '../contract';
-import { integerIn } from './parsers';
+import { collect, integerIn } from './parsers';
 import { SetupError } from '../errors/setupError';
 
 interface VerifyFlags {
@@ -33,6 +34,9 @@ interface VerifyFlags {
   json?: string;
   spec: string;
   listChecks?: boolean;
+  inferred: 'fail' | 'warn';
+  verbose?: boolean;
+  overlay?: string[];
 }
 
 /** A setup problem of verify (no base URL, a bad .ionapi file): exit 2. */
@@ -42,7 +46,7 @@ class VerifyUsageError extends SetupError {}
 export function verifyCommand(): Command {
   return new Command('verify')
     .description(
-      'Check a real deployment (or the mock) against the spec. Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error.',
+      'Check a real deployment (or the mock) against the spec. First a preflight: credentials rejected (401/403) or a base URL that is not the API (a doubled /api/v1, an HTML or gateway page) stop the run with exit 2 before any check. Gateway conditions are retried, not findings: 429 after its Retry-After, 502/503/504 with backoff, at most 120 s of waiting per run. Each root cause (a naming convention, an envelope, a spelling …) is named once, with its provenance (documented or x-inferred). Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error, or a check that could not run.',
     )
     .addOption(
       new Option(
@@ -84,6 +88,20 @@ export function verifyCommand(): Command {
         'the bundled RPA Jobs spec',
       ),
     )
+    .addOption(
+      new Option('--inferred <mode>', 'fail: findings on parts of the spec marked x-inferred fail the run; warn: they are warnings')
+        .choices(['fail', 'warn'])
+        .default(defaultContractOptions.inferred),
+    )
+    .addOption(new Option('--verbose', 'list every instance of every root cause and finding (the report is compact by default)'))
+    .addOption(
+      new Option(
+        '--overlay <file>',
+        'OpenAPI Overlay applied to the spec first, such as a calibration of the tenant (repeatable, in order)',
+      )
+        .env('RPA_OVERLAY')
+        .argParser(collect),
+    )
     .addOption(new Option('--list-checks', 'print the checks that would run, and send nothing'))
     .action(async (flags: VerifyFlags) => {
       process.exitCode = await verify(flags);
@@ -101,11 +119,13 @@ async function verify(flags: VerifyFlags): Promise<number> {
   }
   if (!baseUrl) throw new VerifyUsageError('verify needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new VerifyUsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`);
+  // Before anything is sent: a report that cannot be written is found now, not after the run.
+  for (const file of [flags.junit, flags.json]) if (file) await ensureWritable(file);
   const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
   const secrets = secretsOf(credentials, token);
   // Masked as values first, so that a value shortened for display cannot show half a secret; then as written.
   const report = maskSecretsIn(await runContract({ ...options(flags, token), baseUrl }), secrets);
-  process.stdout.write(maskSecrets(formatReport(report), secrets));
+  process.stdout.write(maskSecrets(formatReport(report, { verbose: flags.verbose }), secrets));
   if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
   if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
   return exitCodeOf(report);
@@ -120,6 +140,20 @@ function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOp
     failOnExtra: flags.failOnExtra === true,
     timeoutMs: flags.timeout,
     retries: flags.retries,
+    inferred: flags.inferred,
+    gatewayBudgetMs: defaultContractOptions.gatewayBudgetMs,
     specPath: flags.spec,
+    overlays: flags.overlay ?? [],
+    skipChecks: [],
   };
+}
+
+/** Creates the report's folder when missing and proves the file can be written; exit 2 otherwise. */
+async function ensureWritable(file: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await appendFile(file, '');
+  } catch (error) {
+    throw new VerifyUsageError(`cannot write the report file ${file}: ${(error as Error).message}`);
+  }
 }

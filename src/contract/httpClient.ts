@@ -7,13 +7,15 @@ export interface Exchange {
   contentType: string | undefined;
   text: string;
   durationMs: number;
+  /** Where a redirect points, when the answer is one. */
+  location?: string;
 }
 
-/** The server could not be reached, or did not answer in time: not a contract violation. */
+/** The server could not be reached, did not answer in time, or its gateway kept refusing: not a contract violation. */
 export class ConnectionError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout',
+    readonly kind: 'unreachable' | 'timeout' | 'gateway',
   ) {
     super(message);
     this.name = 'ConnectionError';
@@ -28,31 +30,43 @@ export interface RequestOptions {
 
 export type Send = (method: string, pathAndQuery: string, options?: RequestOptions) => Promise<Exchange>;
 
+export interface ClientConfig {
+  baseUrl: string;
+  token: string | undefined;
+  timeoutMs: number;
+  retries: number;
+  /** Total time the run may spend waiting on a throttling or unavailable gateway, over all requests. */
+  gatewayBudgetMs?: number;
+  /** How the client waits before a retry; tests pass one that does not sleep. */
+  wait?: (ms: number) => Promise<void>;
+}
+
 /**
- * A small HTTP client for the checks: a time-out per request, and a bounded number of retries when
- * the connection fails (a server that hangs is reported, not waited on forever).
+ * Statuses of a gateway, not of the API: 429 (the ION API gateway's quota) and 502/503/504 (its
+ * upstream failed, is down, or passed the gateway's 60 s time-out). Retried, never findings.
  */
-export function createClient(config: { baseUrl: string; token: string | undefined; timeoutMs: number; retries: number }): Send {
+const gatewayStatuses = new Set([429, 502, 503, 504]);
+const maxGatewayAttempts = 6;
+export const defaultGatewayBudgetMs = 120_000;
+
+/**
+ * A small HTTP client for the checks: a time-out per request, a bounded number of retries when
+ * the connection fails (a server that hangs is reported, not waited on forever), and retries of
+ * gateway conditions: 429 after its `Retry-After`, 502/503/504 with backoff, all within one
+ * budget of waiting per run. What still fails is a ConnectionError: the check could not run.
+ */
+export function createClient(config: ClientConfig): Send {
+  const wait = config.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const budget = config.gatewayBudgetMs ?? defaultGatewayBudgetMs;
+  let waited = 0;
   return async (method, pathAndQuery, options = {}) => {
     const url = `${config.baseUrl}${pathAndQuery}`;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const auth = options.auth ?? 'default';
-    const token = auth === 'default' ? config.token : auth === 'none' ? undefined : auth.token;
-    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    for (let attempt = 0; ; attempt++) {
+    const init = requestInit(method, config, options);
+    for (let attempt = 0, gatewayAttempt = 0; ;) {
       const started = performance.now();
+      let response: Response;
       try {
-        const response = await fetch(url, {
-          method,
-          headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(config.timeoutMs),
-          redirect: 'manual',
-        });
-        const text = await response.text();
-        const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
-        return { method, url, status: response.status, contentType, text, durationMs: performance.now() - started };
+        response = await fetch(url, { ...init, signal: AbortSignal.timeout(config.timeoutMs) });
       } catch (error) {
         const name = (error as Error).name;
         if (name === 'TimeoutError' || name === 'AbortError') {
@@ -65,8 +79,47 @@ export function createClient(config: { baseUrl: string; token: string | undefine
             'unreachable',
           );
         }
-        await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+        attempt += 1;
+        await wait(200 * attempt);
+        continue;
       }
+      const text = await response.text();
+      if (gatewayStatuses.has(response.status)) {
+        gatewayAttempt += 1;
+        const delay = retryDelay(response, gatewayAttempt);
+        if (gatewayAttempt >= maxGatewayAttempts || waited + delay > budget) {
+          throw new ConnectionError(
+            `${method} ${url}: the gateway answered ${response.status} ${gatewayAttempt} time${gatewayAttempt === 1 ? '' : 's'}${response.status === 429 ? ' (throttled)' : ' (upstream unavailable)'}; gave up after waiting ${Math.round(waited / 1000)} s of at most ${budget / 1000} s`,
+            'gateway',
+          );
+        }
+        waited += delay;
+        await wait(delay);
+        continue;
+      }
+      const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
+      const location = response.headers.get('location') ?? undefined;
+      return { method, url, status: response.status, contentType, text, durationMs: performance.now() - started, location };
     }
   };
+}
+
+function requestInit(method: string, config: ClientConfig, options: RequestOptions): RequestInit {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const auth = options.auth ?? 'default';
+  const token = auth === 'default' ? config.token : auth === 'none' ? undefined : auth.token;
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  return { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), redirect: 'manual' };
+}
+
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3); otherwise 0.5, 1, 2 … s of backoff. */
+function retryDelay(response: Response, attempt: number): number {
+  const header = response.headers.get('retry-after');
+  if (header !== null) {
+    if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
+  return 500 * 2 ** (attempt - 1);
 }

@@ -1,30 +1,58 @@
 import type { Operation } from '../spec/operations';
 import type { OperationValidator } from '../validator';
+import type { Violation } from '../validator/violations';
+import { canonicaliseBody, isInferred } from './diagnose/canonicaliseBody';
+import type { Observation } from './diagnose/observation';
+import { unwrapList } from './diagnose/unwrapList';
 import { findExtraFields } from './extraFields';
+import { documentedView } from '../spec/calibration/documentedView';
 import type { Exchange } from './httpClient';
 import type { Finding } from './types';
 
 export interface Inspection {
   findings: Finding[];
-  /** The parsed body when the status was the expected one and it was JSON. */
+  /** The parsed body, read the spec's way (see canonicaliseBody), when the status was the expected one and it was JSON. */
   body?: unknown;
+}
+
+export interface InspectOptions {
+  failOnExtra: boolean;
+  /** Where departures go to be named once as root causes; returns the cause's key, or undefined when the value conforms. */
+  observe?: (observation: Observation) => string | undefined;
 }
 
 /**
  * Checks one response against the spec: status, content type, JSON, then the body against the
- * schema declared for that status and media type, reporting every violation. Fields the spec does
- * not know are warnings, or failures with --fail-on-extra.
+ * schema declared for that status and media type, reporting every violation. A body in another
+ * naming convention, envelope or spelling is read the spec's way first, each departure becoming
+ * one root cause, so the findings left are the server's real breaks. Fields the spec does not know
+ * are warnings, or failures with --fail-on-extra.
  */
 export function inspectResponse(
   exchange: Exchange,
   expectedStatus: number,
   operation: Operation,
   validator: OperationValidator,
-  failOnExtra: boolean,
+  options: InspectOptions,
 ): Inspection {
   const request = `${exchange.method} ${exchange.url} → ${exchange.status}`;
   const declared = operation.responses[String(expectedStatus)];
-  const inferred = operation.inferred || isInferred(declared?.content);
+  const inferred = operation.inferred || isInferredContent(declared?.content);
+  const causes = new Map<string, Finding>();
+  const observe = (observation: Observation) => {
+    const key = options.observe?.(observation);
+    if (key && !causes.has(key)) {
+      const inferredCause = 'inferred' in observation ? observation.inferred : true;
+      causes.set(key, {
+        severity: 'failure',
+        request,
+        rule: 'root-cause',
+        cause: key,
+        message: `root cause ${key}`,
+        inferred: inferredCause || undefined,
+      });
+    }
+  };
   if (exchange.status !== expectedStatus) {
     return {
       findings: [
@@ -41,22 +69,38 @@ export function inspectResponse(
     };
   }
   const mediaTypes = Object.keys(declared?.content ?? {});
-  if (mediaTypes.length > 0 && (exchange.contentType === undefined || !mediaTypes.includes(exchange.contentType))) {
-    return {
-      findings: [
-        {
-          severity: 'failure',
-          request,
-          rule: 'content-type',
-          message: `expected content type ${mediaTypes.join(' or ')}, got ${exchange.contentType ?? 'none'}`,
-          expected: mediaTypes.join(' or '),
-          actual: exchange.contentType ?? null,
-          inferred: inferred || undefined,
-        },
-      ],
-    };
-  }
   if (mediaTypes.length === 0) return { findings: [] };
+  const isError = expectedStatus >= 400;
+  let contentType = exchange.contentType;
+  if (contentType === undefined || !mediaTypes.includes(contentType)) {
+    // An error body in plain JSON where the spec says problem+json: the error media type is x-inferred
+    // (the gateway documents no error body), so it is one root cause and the body is still read.
+    if (isError && contentType !== undefined && isJsonType(contentType) && inferred) {
+      observe({
+        kind: 'error-media',
+        operationId: operation.operationId,
+        status: exchange.status,
+        found: contentType,
+        declared: mediaTypes.join(' or '),
+        inferred: true,
+      });
+      contentType = mediaTypes[0]!;
+    } else {
+      return {
+        findings: [
+          {
+            severity: 'failure',
+            request,
+            rule: 'content-type',
+            message: `expected content type ${mediaTypes.join(' or ')}, got ${exchange.contentType ?? 'none'}`,
+            expected: mediaTypes.join(' or '),
+            actual: exchange.contentType ?? null,
+            inferred: inferred || undefined,
+          },
+        ],
+      };
+    }
+  }
   let body: unknown;
   try {
     body = JSON.parse(exchange.text);
@@ -73,7 +117,24 @@ export function inspectResponse(
       ],
     };
   }
-  const findings: Finding[] = validator.validateResponse({ status: exchange.status, contentType: exchange.contentType, body }).map((v) => ({
+  const schema = declared?.content?.[contentType]?.schema;
+  if (!isError) body = canonicaliseBody(unwrapList(body, schema, observe), schema, observe);
+  let violations = validator.validateResponse({ status: exchange.status, contentType, body });
+  if (isError && inferred && violations.length > 0) {
+    observe({
+      kind: 'error-shape',
+      operationId: operation.operationId,
+      status: exchange.status,
+      problem: violations[0]!.message,
+      example: body,
+      inferred: true,
+    });
+    violations = [];
+  }
+  violations = foldSummaryItems(violations, schema, body, observe);
+  // A null where a value is wanted is the 'null' root cause, named once (see canonicaliseBody).
+  if (!isError) violations = violations.filter((v) => !(v.rule === 'type' && v.actual === null && isPropertyOfObject(body, v.pointer)));
+  const findings: Finding[] = violations.map((v) => ({
     severity: 'failure' as const,
     request,
     pointer: v.pointer,
@@ -84,20 +145,62 @@ export function inspectResponse(
     hint: v.hint,
     inferred: v.inferred || operation.inferred || undefined,
   }));
-  for (const pointer of findExtraFields(declared?.content?.[exchange.contentType!]?.schema, body)) {
+  for (const pointer of findExtraFields(schema, body)) {
     findings.push({
-      severity: failOnExtra ? 'failure' : 'warning',
+      severity: options.failOnExtra ? 'failure' : 'warning',
       request,
       pointer,
       rule: 'extra-field',
       message: `response body at ${pointer} is not in the spec`,
     });
   }
-  return { findings, body };
+  // The checks read documented names and values, whatever a calibrated spec says the wire has.
+  return { findings: [...causes.values(), ...findings], body: documentedView(body, schema) };
 }
 
-function isInferred(content: Record<string, { schema?: unknown }> | undefined): boolean {
-  return Object.values(content ?? {}).some((media) => (media.schema as { 'x-inferred'?: boolean } | undefined)?.['x-inferred'] === true);
+/**
+ * List items that lack fields the list page does not document (the spec names those it does in
+ * `x-documented-fields`) are summaries: one root cause, not a missing field per item. A missing
+ * field the list page documents stays a failure of its own.
+ */
+function foldSummaryItems(violations: Violation[], schema: unknown, body: unknown, observe: (o: Observation) => void): Violation[] {
+  const properties = ((schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const itemsKey = Object.keys(properties).find((key) => Array.isArray(properties[key]!['x-documented-fields']));
+  if (itemsKey === undefined) return violations;
+  const documented = properties[itemsKey]!['x-documented-fields'] as string[];
+  const itemPointer = new RegExp(`^/${itemsKey}/\\d+/([^/]+)$`);
+  const missing = new Set<string>();
+  const kept = violations.filter((v) => {
+    const field = v.rule === 'required' ? itemPointer.exec(v.pointer)?.[1] : undefined;
+    if (field === undefined || documented.includes(field)) return true;
+    missing.add(field);
+    return false;
+  });
+  const items = (body as Record<string, unknown[]>)[itemsKey]?.length ?? 0;
+  if (missing.size > 0) observe({ kind: 'summary-items', missing: [...missing], items, inferred: true });
+  return kept;
+}
+
+/** Whether a pointer names a property of an object (not an array item, not the whole body). */
+function isPropertyOfObject(body: unknown, pointer: string): boolean {
+  const segments = pointer
+    .split('/')
+    .slice(1, -1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (pointer === '') return false;
+  const parent = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
+  return !!parent && typeof parent === 'object' && !Array.isArray(parent);
+}
+
+function isJsonType(contentType: string): boolean {
+  return contentType === 'application/json' || contentType.endsWith('+json');
+}
+
+function isInferredContent(content: Record<string, { schema?: unknown }> | undefined): boolean {
+  return Object.values(content ?? {}).some((media) => isInferred(media.schema));
 }
 
 function detailOf(text: string): string {

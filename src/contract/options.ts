@@ -1,4 +1,5 @@
 import { defaultSpecPath } from '../spec/loadSpec';
+import { defaultGatewayBudgetMs } from './httpClient';
 
 /** What `verify` checks and how: one typed object, defaults set here. */
 export interface ContractOptions {
@@ -18,7 +19,17 @@ export interface ContractOptions {
   timeoutMs: number;
   /** Retries of a request whose connection failed (refused, reset); never of one that timed out. */
   retries: number;
+  /** `warn`: findings on parts of the spec marked x-inferred are warnings, not failures. */
+  inferred: 'fail' | 'warn';
+  /** Total time to wait on a throttling or unavailable gateway over the run, in ms. */
+  gatewayBudgetMs: number;
   specPath: string;
+  /** Overlays applied to the spec in order, such as a tenant's calibration. */
+  overlays: string[];
+  /** Checks not to run, by id (calibrate leaves out every request that is not read-only). */
+  skipChecks: string[];
+  /** How the client waits before a retry; tests pass one that does not sleep. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
@@ -29,7 +40,11 @@ export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
   failOnExtra: false,
   timeoutMs: 10_000,
   retries: 2,
+  inferred: 'fail',
+  gatewayBudgetMs: defaultGatewayBudgetMs,
   specPath: defaultSpecPath,
+  overlays: [],
+  skipChecks: [],
 };
 
 export function resolveContractOptions(options: Partial<ContractOptions> & { baseUrl: string }): ContractOptions {

@@ -3,12 +3,18 @@ import { bundleOf, loadSpecBundle } from '../spec/specBundle';
 import { ConnectionError, createClient } from './httpClient';
 import { resolveContractOptions, type ContractOptions } from './options';
 import { planChecks } from './planChecks';
-import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type CheckResult, type ContractReport } from './types';
+import { preflight } from './preflight';
+import { Diagnosis } from './diagnose/diagnosis';
+import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type CheckResult, type ContractReport, type Finding } from './types';
 
 /** Prepares the checks of a run; `checks` lists them without sending a request. */
-export async function prepareContract(options: Partial<ContractOptions> & { baseUrl: string }, spec?: OpenApiDocument) {
+export async function prepareContract(
+  options: Partial<ContractOptions> & { baseUrl: string },
+  spec?: OpenApiDocument,
+  diagnosis: Diagnosis = new Diagnosis(),
+) {
   const resolved = resolveContractOptions(options);
-  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath);
+  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath, resolved.overlays);
   const context: CheckContext = {
     options: resolved,
     send: createClient(resolved),
@@ -17,21 +23,27 @@ export async function prepareContract(options: Partial<ContractOptions> & { base
     listed: new Map(),
     fetched: new Map(),
     processes: new Map(),
+    diagnosis,
+    currentCheck: 'preflight',
   };
-  return { context, checks: planChecks(context) };
+  return { context, checks: planChecks(context).filter((check) => !resolved.skipChecks.includes(check.id)) };
 }
 
 /**
  * Checks a deployment (or the mock) against the spec: every operation, every response, every
- * violation. `const report = await runContract({ baseUrl: 'http://127.0.0.1:4010' })`.
+ * violation, each departure named once as a root cause.
+ * `const report = await runContract({ baseUrl: 'http://127.0.0.1:4010' })`.
+ * Throws a PreflightError (a SetupError) when the base URL or the credentials cannot work.
  */
 export async function runContract(
   options: Partial<ContractOptions> & { baseUrl: string },
   spec?: OpenApiDocument,
+  diagnosis?: Diagnosis,
 ): Promise<ContractReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const { context, checks } = await prepareContract(options, spec);
+  const { context, checks } = await prepareContract(options, spec, diagnosis);
+  await preflight(context);
   const results: CheckResult[] = [];
   let unreachable = false;
   for (const check of checks) {
@@ -48,18 +60,27 @@ export async function runContract(
       });
       continue;
     }
+    context.currentCheck = check.id;
     const { result, connectionError } = await runCheck(check, context);
     results.push(result);
     unreachable = connectionError?.kind === 'unreachable';
   }
   const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
   for (const result of results) summary[result.outcome] += 1;
+  const rootCauses = context.diagnosis.rootCauses(context.options.inferred === 'warn');
+  // A check's root-cause findings read as the cause's headline (in JUnit and JSON too).
+  for (const result of results)
+    for (const finding of result.findings) {
+      const cause = rootCauses.find((c) => c.key === finding.cause);
+      if (cause) finding.message = cause.message;
+    }
   return {
     baseUrl: context.options.baseUrl,
     environment: context.options.environment,
     startedAt,
     durationMs: performance.now() - started,
     checks: results,
+    rootCauses,
     summary,
   };
 }
@@ -68,7 +89,7 @@ async function runCheck(check: Check, context: CheckContext): Promise<{ result: 
   const started = performance.now();
   const base = { id: check.id, operationId: check.operationId, title: check.title };
   try {
-    const findings = await check.run(context);
+    const findings = settle(await check.run(context), context.options.inferred);
     const outcome: CheckOutcome = findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
     return { result: { ...base, outcome, findings, durationMs: performance.now() - started } };
   } catch (error) {
@@ -81,6 +102,19 @@ async function runCheck(check: Check, context: CheckContext): Promise<{ result: 
       };
     throw error;
   }
+}
+
+/**
+ * A root cause stands once in a check however many answers showed it; with `--inferred warn`, a
+ * finding on a part of the spec marked x-inferred is a warning.
+ */
+function settle(findings: Finding[], inferred: ContractOptions['inferred']): Finding[] {
+  const causes = new Set<string>();
+  return findings
+    .filter((finding) => finding.cause === undefined || (!causes.has(finding.cause) && causes.add(finding.cause)))
+    .map((finding) =>
+      inferred === 'warn' && finding.inferred && finding.severity === 'failure' ? { ...finding, severity: 'warning' } : finding,
+    );
 }
 
 /** 0: every check passed (warnings allowed); 1: a contract violation; 2: a check could not run. */

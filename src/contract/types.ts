@@ -2,6 +2,8 @@ import type { Job, Process } from '../spec/types';
 import type { Operation } from '../spec/operations';
 import type { OperationValidator } from '../validator';
 import type { Send } from './httpClient';
+import type { Diagnosis } from './diagnose/diagnosis';
+import type { RootCause } from './diagnose/rootCause';
 import type { ContractOptions } from './options';
 
 /** One thing a check found wrong: a failure, or a warning that does not fail the run. */
@@ -18,6 +20,8 @@ export interface Finding {
   hint?: string;
   /** The rule belongs to a part of the spec the documentation did not settle (x-inferred). */
   inferred?: boolean;
+  /** The root cause this finding stands for (see ContractReport.rootCauses), named once in the report. */
+  cause?: string;
 }
 
 export type CheckOutcome = 'passed' | 'failed' | 'warning' | 'skipped' | 'error';
@@ -39,6 +43,8 @@ export interface ContractReport {
   startedAt: string;
   durationMs: number;
   checks: CheckResult[];
+  /** Each departure of the server named once: a naming convention, an envelope, a spelling … */
+  rootCauses: RootCause[];
   summary: Record<CheckOutcome, number>;
 }
 
@@ -56,6 +62,10 @@ export interface CheckContext {
   processes: Map<string, Process>;
   /** The environment id the first non-empty list carried. */
   environmentId?: string;
+  /** What the answers showed about the server's habits, named as root causes at the end. */
+  diagnosis: Diagnosis;
+  /** The check running now, which the diagnosis credits with what it sees. */
+  currentCheck: string;
 }
 
 /** A check: runs its requests and returns what it found; throws SkipCheck when it cannot apply. */

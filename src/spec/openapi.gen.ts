@@ -339,6 +339,9 @@ export interface components {
         /**
          * @description Kind of job. Unattended jobs run on robots without a person; attended jobs run on a user's
          *     device. The documentation names `Unattended` as the default and spells it capitalised.
+         *
+         *     `x-inferred`: the documentation names no other value and no list of values; `Attended` is
+         *     the other kind Infor RPA runs, spelled like `Unattended`.
          * @example Unattended
          * @enum {string}
          */
@@ -366,6 +369,9 @@ export interface components {
         /**
          * Format: date-time
          * @description An RFC 3339 date-time in UTC.
+         *
+         *     `x-inferred`: the documentation says "time stamp" or "date and time" without a format;
+         *     RFC 3339 is the usual JSON form.
          * @example 2026-03-14T08:30:00.000Z
          */
         Timestamp: string;
@@ -456,11 +462,20 @@ export interface components {
         JobList: {
             /** @description Number of jobs in `jobs`. */
             count: number;
+            /**
+             * @description The jobs. The list page names only some fields of an item (`x-documented-fields`); that
+             *     items carry every field of a job, as the job page lists them, is `x-inferred`.
+             */
             jobs: components["schemas"]["Job"][];
         };
         /**
          * @description One RPA job. Every documented field is present; a value that can be absent is `null`.
          *     Wire names are the lower snake case of the documented names. Servers may add fields.
+         *
+         *     `x-inferred`: the wire names (the vendor's tables capitalise names for presentation, so
+         *     their spelling is weak evidence either way) and which fields may be `null` (the
+         *     documentation never says) are not documented. That every field the job page lists is
+         *     present is documented; `x-aliases` on a field lists its other documented spellings.
          * @example {
          *       "id": "6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04",
          *       "job_name": "Invoice Processing - Daily",
@@ -681,7 +696,9 @@ export interface components {
             ended_at: components["schemas"]["Timestamp"] | null;
         };
         /**
-         * @description The runtime environment and context the job runs in.
+         * @description The runtime environment and context the job runs in. `x-personal` marks a field that holds
+         *     personal data (a person's name, email or id, a device's name): `rpa-mock record` replaces
+         *     such values before it writes anything.
          * @example {
          *       "machine_id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          *       "device_name": "RPA-VM-AMS-03",
@@ -712,7 +729,7 @@ export interface components {
             /** @description Unique identifier of the user who executes the job. */
             user_identifier: string;
             /** @description Number of robots allocated dynamically to run the job. */
-            dynamic_robots: number;
+            dynamic_robots: number & unknown;
             /**
              * @description Unique identifier of the robot that executes the job; `null` when robots are allocated
              *     dynamically (`x-inferred`).
@@ -749,6 +766,9 @@ export interface components {
             /**
              * @description Role of the user in RPA. The tenant roles are `RPA-Admin`, `RPA-Process_Admin` and
              *     `RPA-User`.
+             *
+             *     `x-inferred`: the documentation says "role of the user in the RPA process" without
+             *     values; the gateway's tenant roles are taken as the values, spelled as there.
              * @enum {string}
              */
             rpa_role: "RPA-Admin" | "RPA-Process_Admin" | "RPA-User";
@@ -939,11 +959,17 @@ export interface components {
         environment: string;
         /**
          * @description Kind of job to list. Absent means `Unattended`, as the documentation says.
+         *
+         *     The documentation writes `Type`; public client code sends query parameters in lower case,
+         *     which is the name used here (`x-inferred`).
          * @example Unattended
          */
         type: components["schemas"]["JobType"];
         /**
          * @description The job's unique identifier, as returned by `GET /api/v1/rpa/jobs`.
+         *
+         *     `x-inferred`: the documentation says only "String"; the identifiers seen are UUIDs, so the
+         *     format is `uuid`.
          * @example 6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04
          */
         jobId: string;
@@ -987,6 +1013,9 @@ export interface operations {
                 environment: components["parameters"]["environment"];
                 /**
                  * @description Kind of job to list. Absent means `Unattended`, as the documentation says.
+                 *
+                 *     The documentation writes `Type`; public client code sends query parameters in lower case,
+                 *     which is the name used here (`x-inferred`).
                  * @example Unattended
                  */
                 type?: components["parameters"]["type"];
@@ -1033,6 +1062,9 @@ export interface operations {
             path: {
                 /**
                  * @description The job's unique identifier, as returned by `GET /api/v1/rpa/jobs`.
+                 *
+                 *     `x-inferred`: the documentation says only "String"; the identifiers seen are UUIDs, so the
+                 *     format is `uuid`.
                  * @example 6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04
                  */
                 id: components["parameters"]["jobId"];
@@ -1064,6 +1096,9 @@ export interface operations {
             path: {
                 /**
                  * @description The job's unique identifier, as returned by `GET /api/v1/rpa/jobs`.
+                 *
+                 *     `x-inferred`: the documentation says only "String"; the identifiers seen are UUIDs, so the
+                 *     format is `uuid`.
                  * @example 6f0c2a4e-9d1b-4c7a-8e3f-2b5d7a9c1e04
                  */
                 id: components["parameters"]["jobId"];

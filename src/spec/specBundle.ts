@@ -3,6 +3,7 @@ import { compileValidators, type OperationValidator } from '../validator';
 import { bundledSpecPaths, defaultSpecPath, loadSpec, type OpenApiDocument } from './loadSpec';
 import { createOperationMatcher, type RouteMatch } from './matchOperation';
 import { indexOperations, type Operation } from './operations';
+import { loadOverlaidSpec } from './overlay/loadOverlaidSpec';
 
 /** Everything a spec gives the mock, the proxy, the control API and verify: built once per spec. */
 export interface SpecBundle {
@@ -18,11 +19,12 @@ export interface SpecBundle {
 const bundledCache = new Map<string, Promise<SpecBundle>>();
 
 /**
- * Loads a spec and compiles what serving and checking it need.
+ * Loads a spec, with overlays applied in order when given, and compiles what serving and checking it need.
  * `const { operations, match, validators } = await loadSpecBundle()`. Throws a SpecError on a bad spec.
  */
-export function loadSpecBundle(file?: string): Promise<SpecBundle> {
+export function loadSpecBundle(file?: string, overlays: string[] = []): Promise<SpecBundle> {
   const resolved = path.resolve(file ?? defaultSpecPath);
+  if (overlays.length > 0) return loadOverlaidSpec(resolved, overlays).then(bundleOf);
   if (!bundledSpecPaths.includes(resolved)) return loadSpec(resolved).then(bundleOf);
   let bundle = bundledCache.get(resolved);
   if (!bundle) {

@@ -1,8 +1,27 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-/** Keywords OpenAPI 3.1 allows in schemas that JSON Schema 2020-12 does not define. */
-const openApiKeywords = ['example', 'discriminator', 'xml', 'externalDocs', 'x-inferred'];
+/**
+ * Keywords OpenAPI 3.1 allows in schemas that JSON Schema 2020-12 does not define, and the
+ * spec's own extensions: provenance (`x-inferred`, `x-documented-fields`), documented spellings
+ * (`x-aliases`), personal data (`x-personal`) and, in a calibrated spec, the link of each wire shape to the documented one
+ * (see src/spec/calibration/wireExtensions.ts).
+ */
+const openApiKeywords = [
+  'example',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'x-inferred',
+  'x-aliases',
+  'x-documented-fields',
+  'x-field',
+  'x-documented-values',
+  'x-documented-type',
+  'x-documented-envelope',
+  'x-documented-format',
+  'x-personal',
+];
 
 /**
  * An ajv instance for OpenAPI 3.1 schemas (JSON Schema 2020-12) that collects every violation,

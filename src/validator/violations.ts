@@ -88,9 +88,11 @@ function expectedOf(error: ErrorObject): string {
 /**
  * Whether the rule's own schema is marked x-inferred (needs ajv's `verbose` errors). A missing
  * field is marked only when the object that requires it is: its presence is documented even where
- * its format or values were inferred.
+ * its format or values were inferred. A `null` where the spec wants a value breaks an inferred
+ * rule too: the documentation never says which fields may be null (the Job schema says so).
  */
 function isInferred(error: ErrorObject): boolean {
+  if (error.keyword === 'type' && (error as { data?: unknown }).data === null) return true;
   return (error.parentSchema as Record<string, unknown> | undefined)?.['x-inferred'] === true;
 }
 

@@ -26,13 +26,10 @@ export async function callOperation(
     body: call.body,
     auth: call.auth,
   });
-  return inspectResponse(
-    exchange,
-    expectedStatus ?? operation.successStatus,
-    operation,
-    context.validators.get(operationId)!,
-    context.options.failOnExtra,
-  );
+  return inspectResponse(exchange, expectedStatus ?? operation.successStatus, operation, context.validators.get(operationId)!, {
+    failOnExtra: context.options.failOnExtra,
+    observe: (observation) => context.diagnosis.observe(observation, context.currentCheck),
+  });
 }
 
 /** The request a finding is about, for findings the checks make themselves. */

@@ -1,6 +1,7 @@
 import type { Job, JobInstance } from '../../spec/types';
 import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
 import { callOperation, describeCall } from './call';
+import { unknownId } from './unknownId';
 
 export function executeJobChecks(): Check[] {
   return [
@@ -9,6 +10,12 @@ export function executeJobChecks(): Check[] {
       operationId: 'executeJob',
       title: "POST /api/v1/rpa/jobs/{id}/_execute answers 202 with a run that then shows in the job's instances",
       run: checkExecution,
+    },
+    {
+      id: 'executeJob/unknown-id',
+      operationId: 'executeJob',
+      title: 'POST /api/v1/rpa/jobs/{id}/_execute answers 404 for an id no job has (safe: no job, no robot)',
+      run: async (context) => (await callOperation(context, 'executeJob', { params: { id: unknownId(context) }, body: {} }, 404)).findings,
     },
   ];
 }

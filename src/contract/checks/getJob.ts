@@ -1,9 +1,9 @@
 import { derivedFields } from '../../data/jobRecord';
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Job } from '../../spec/types';
 import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
 import { callOperation, describeCall } from './call';
+import { unknownId } from './unknownId';
 
 /** Fields that follow from runs and time, so they may change between two requests (`metadata` holds one). */
 const volatileFields = new Set<string>([...derivedFields, 'metadata']);
@@ -83,7 +83,5 @@ async function checkAgreement(context: CheckContext): Promise<Finding[]> {
 }
 
 async function checkUnknownId(context: CheckContext): Promise<Finding[]> {
-  let id = randomUUID();
-  while (context.listed.has(id)) id = randomUUID();
-  return (await callOperation(context, 'getJob', { params: { id } }, 404)).findings;
+  return (await callOperation(context, 'getJob', { params: { id: unknownId(context) } }, 404)).findings;
 }

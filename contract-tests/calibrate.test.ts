@@ -1,0 +1,227 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { close, createMock, listen } from '../src';
+import { createProxy, defaultProxyOptions } from '../src/createProxy';
+import { exitCodeOf, formatReport, runContract } from '../src/contract';
+import { calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
+import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
+import { camelCase, renameKeys, reshapeBodies, reshapeJobs } from './support/reshape';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'rpa-calibrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const noWait = async () => undefined;
+const documentedInList = [
+  'id',
+  'status',
+  'type',
+  'description',
+  'active',
+  'eo_flow_enabled',
+  'job_name',
+  'process_name',
+  'process_id',
+  'process_version',
+  'environment_id',
+  'start_date',
+  'end_date',
+];
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+const compose =
+  (...transforms: Transform[]): Transform =>
+  async (passing, upstream) => {
+    let out = passing;
+    for (const transform of transforms) out = await transform(out, upstream);
+    return out;
+  };
+
+/** Calibrates against a stand-in, writes the overlay, and verifies the same stand-in with it. */
+async function calibrateThenVerify(name: string, transform: Transform) {
+  const standIn = await startDriftingMock(transform);
+  try {
+    const options = { baseUrl: standIn.url, retries: 0, timeoutMs: 5000, wait: noWait };
+    const { overlay } = await calibrateTenant(options);
+    const file = path.join(dir, `${name}.overlay.yaml`);
+    writeFileSync(file, stringify(overlay));
+    const report = await runContract({ ...options, overlays: [file] });
+    return { overlay, file, exitCode: exitCodeOf(report), text: formatReport(report) };
+  } finally {
+    await standIn.close();
+  }
+}
+
+const tenants: [string, Transform][] = [
+  ['camelCase', reshapeBodies((body) => renameKeys(body, camelCase))],
+  ['bare-array', reshapeBodies((body, p) => (isJobList(p) ? (body as { jobs: unknown[] }).jobs : body))],
+  [
+    'upper-case-enums',
+    reshapeJobs((job) => ({ ...job, status: upper(job.status), job_execution_strategy: upper(job.job_execution_strategy) })),
+  ],
+  ['swapped-types', reshapeJobs((job) => ({ ...job, priority: String(job.priority), process_version: Number(job.process_version) }))],
+  [
+    'epoch-milliseconds-and-nulls',
+    reshapeJobs((job) => {
+      const metadata = job.metadata as Record<string, unknown>;
+      const context = job.job_context as Record<string, unknown>;
+      return {
+        ...job,
+        description: null,
+        job_context: { ...context, user_name: null },
+        metadata: {
+          ...metadata,
+          created_at: Date.parse(metadata.created_at as string),
+          updated_at: Date.parse(metadata.updated_at as string),
+        },
+      };
+    }),
+  ],
+  [
+    'plain-json-errors',
+    (p: Passing) =>
+      p.status >= 400 ? { ...p, contentType: 'application/json', body: JSON.stringify({ message: 'no', code: p.status }) } : p,
+  ],
+  [
+    'summary-items-in-a-wrapper',
+    compose(
+      reshapeBodies((body, p) =>
+        isJobList(p)
+          ? {
+              total: (body as { count: number }).count,
+              items: (body as { jobs: Record<string, unknown>[] }).jobs.map((job) =>
+                Object.fromEntries(documentedInList.map((f) => [f, job[f]])),
+              ),
+            }
+          : body,
+      ),
+      reshapeJobs((job) => ({ ...job, robot_pool: 'EU-West' })),
+    ),
+  ],
+];
+
+describe('calibrate, then verify --overlay', () => {
+  it.each(tenants)('a %s tenant passes with its calibration', async (name, transform) => {
+    const { exitCode, text, overlay } = await calibrateThenVerify(name, transform);
+    expect(overlay.actions.length).toBeGreaterThan(0);
+    expect(overlay.actions.every((action) => typeof action.description === 'string' && action.description.length > 0)).toBe(true);
+    expect({ exitCode, text }).toEqual({ exitCode: 0, text: expect.stringMatching(/\b0 failed\b/) });
+  });
+
+  it('a documented field the tenant drops after calibration still fails', async () => {
+    const camel = reshapeBodies((body) => renameKeys(body, camelCase));
+    const { file } = await calibrateThenVerify('camel-then-drop', camel);
+    const dropped = await startDriftingMock(
+      compose(camel, (p) =>
+        isJobById(p) && p.status === 200 ? { ...p, body: JSON.stringify({ ...JSON.parse(p.body), jobName: undefined }) } : p,
+      ),
+    );
+    try {
+      const report = await runContract({ baseUrl: dropped.url, overlays: [file], retries: 0, wait: noWait });
+      expect(formatReport(report)).toMatch(/response body at \/jobName is required \[rule: required\]/);
+      expect(exitCodeOf(report)).toBe(1);
+    } finally {
+      await dropped.close();
+    }
+  });
+
+  it('evidence in every action, and nothing loosened: documented fields stay required under their wire names', async () => {
+    const { overlay } = await calibrateThenVerify(
+      'camel-evidence',
+      reshapeBodies((body) => renameKeys(body, camelCase)),
+    );
+    const job = overlay.actions.find((a) => a.target === "$['components']['schemas']['Job']" && a.update)!;
+    expect(job.description).toMatch(/Calibrated from \d+ objects seen: .*jobName for job_name/);
+    const update = job.update as { required: string[]; properties: Record<string, { 'x-field'?: string }> };
+    expect(update.required).toHaveLength(23);
+    expect(update.required).toContain('jobName');
+    expect(update.properties.jobName!['x-field']).toBe('job_name');
+  });
+});
+
+describe('serve --overlay', () => {
+  it.each(tenants)('serves the calibrated contract of a %s tenant, which verify --overlay passes', async (name, transform) => {
+    const { file } = await calibrateThenVerify(`${name}-for-serve`, transform);
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [file] });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const report = await runContract({ baseUrl, overlays: [file], allowExecute: true, retries: 0, wait: noWait });
+      expect({ exitCode: exitCodeOf(report), text: formatReport(report) }).toEqual({
+        exitCode: 0,
+        text: expect.stringMatching(/\b0 failed\b/),
+      });
+      // And the tenant's shape is what goes over the wire, not the documented one.
+      const list = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`)).json()) as unknown;
+      const unknown = await fetch(`${baseUrl}/api/v1/rpa/jobs/00000000-0000-4000-8000-000000000000`);
+      expect(JSON.stringify(list)).toMatch(shapes[name]!.list);
+      expect(unknown.headers.get('content-type')?.split(';')[0]).toBe(shapes[name]!.errorType);
+      expect(await unknown.json()).toEqual(
+        name === 'plain-json-errors' ? { message: expect.any(String), code: 404 } : expect.objectContaining({ status: 404 }),
+      );
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+/** What each calibrated mock's list shows of the tenant's shape, and which media type its 404 has. */
+const shapes: Record<string, { list: RegExp; errorType: string }> = {
+  camelCase: { list: /^\{"count":\d+,"jobs":\[\{"id":"[^"]+","jobName":/, errorType: 'application/problem+json' },
+  'bare-array': { list: /^\[\{"id":/, errorType: 'application/problem+json' },
+  'upper-case-enums': { list: /"status":"[A-Z]+"/, errorType: 'application/problem+json' },
+  'swapped-types': { list: /"process_version":\d+,[\s\S]*"priority":"\d+"/, errorType: 'application/problem+json' },
+  'plain-json-errors': { list: /^\{"count":/, errorType: 'application/json' },
+  'epoch-milliseconds-and-nulls': { list: /"created_at":\d{13},/, errorType: 'application/problem+json' },
+  'summary-items-in-a-wrapper': { list: /^\{"items":\[\{"id":/, errorType: 'application/problem+json' },
+};
+
+describe('proxy --overlay', () => {
+  it('checks a camelCase tenant against its calibration: no violation, so --errors passes it on', async () => {
+    const camel = reshapeBodies((body) => renameKeys(body, camelCase));
+    const { file } = await calibrateThenVerify('camel-for-proxy', camel);
+    const upstream = await startDriftingMock(camel);
+    try {
+      const base = { upstream: upstream.url, errors: true, timeoutMs: 5000, log: 'silent' as const, port: 0, host: '127.0.0.1' };
+      const calibrated = await createProxy({ ...defaultProxyOptions, ...base, overlays: [file] });
+      const plain = await createProxy({ ...defaultProxyOptions, ...base });
+      const listPath = '/api/v1/rpa/jobs?environment=default';
+      expect((await request(calibrated.app).get(listPath)).status).toBe(200);
+      expect((await request(plain.app).get(listPath)).status).toBe(502);
+    } finally {
+      await upstream.close();
+    }
+  });
+});
+
+describe('an overlay that does not apply', () => {
+  it('stops verify with exit 2, naming the action and its target', async () => {
+    const file = path.join(dir, 'stale.overlay.yaml');
+    writeFileSync(
+      file,
+      stringify({
+        overlay: '1.0.0',
+        info: { title: 'stale', version: '1' },
+        actions: [{ target: "$['components']['schemas']['Gone']", update: { type: 'object' }, description: 'a schema renamed since' }],
+      }),
+    );
+    await expect(runContract({ baseUrl: 'http://127.0.0.1:1', overlays: [file] })).rejects.toThrow(
+      /stale\.overlay\.yaml: action 0 \(a schema renamed since\): target \$\['components'\]\['schemas'\]\['Gone'\] matches nothing in the spec/,
+    );
+  });
+
+  it('stops with exit 2 when the result is no valid spec', async () => {
+    const file = path.join(dir, 'invalid.overlay.yaml');
+    writeFileSync(
+      file,
+      stringify({
+        overlay: '1.0.0',
+        info: { title: 'invalid', version: '1' },
+        actions: [{ target: "$['paths']['/api/v1/rpa/jobs']['get']", update: { responses: 'none' }, description: 'breaks the responses' }],
+      }),
+    );
+    await expect(runContract({ baseUrl: 'http://127.0.0.1:1', overlays: [file] })).rejects.toThrow(/is not valid OpenAPI 3\.1/);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { stringify } from 'yaml';
+import { baseUrlOf, defaultContractOptions, fetchToken, maskSecrets, readIonApi, refuseUrlCredentials, secretsOf } from '../contract';
+import { calibrateTenant } from '../contract/calibrate/calibrateTenant';
+import { SetupError } from '../errors/setupError';
+import { integerIn } from './parsers';
+
+interface CalibrateFlags {
+  baseUrl?: string;
+  environment: string;
+  token?: string;
+  ionapi?: string;
+  maxJobs: number;
+  allowExecute?: boolean;
+  timeout: number;
+  retries: number;
+  spec: string;
+  out: string;
+}
+
+/** `rpa-mock calibrate`: samples a tenant and writes an overlay adapting the spec to what it serves. */
+export function calibrateCommand(): Command {
+  return new Command('calibrate')
+    .description(
+      'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves (wire names, envelope, enum spellings, number/string types, date-time forms, nullability, summary list items, extra fields, error media types and bodies), each action with its evidence. Documented facts are never loosened. Use it with verify/serve --overlay.',
+    )
+    .addOption(new Option('--base-url <url>', 'API base, up to /api/v1 (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
+    .addOption(new Option('--environment <name>', 'environment whose jobs are sampled').default(defaultContractOptions.environment))
+    .addOption(new Option('--token <token>', 'bearer token to send').env('RPA_TOKEN'))
+    .addOption(new Option('--ionapi <file>', 'Infor .ionapi credentials file').env('RPA_IONAPI').conflicts('token'))
+    .addOption(
+      new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
+        .default(defaultContractOptions.maxJobs)
+        .argParser(integerIn(0, 10_000, 'max-jobs')),
+    )
+    .addOption(new Option('--allow-execute', 'also execute a job, and _execute an unknown id (off: only read-only requests are sent)'))
+    .addOption(
+      new Option('--timeout <ms>', 'time-out of one request')
+        .default(defaultContractOptions.timeoutMs)
+        .argParser(integerIn(1, 600_000, 'timeout')),
+    )
+    .addOption(
+      new Option('--retries <count>', 'retries of a request whose connection failed')
+        .default(defaultContractOptions.retries)
+        .argParser(integerIn(0, 10, 'retries')),
+    )
+    .addOption(
+      new Option('--spec <file>', 'OpenAPI 3.1 document to calibrate').default(
+        defaultContractOptions.specPath,
+        'the bundled RPA Jobs spec',
+      ),
+    )
+    .addOption(new Option('--out <file>', 'where to write the overlay (YAML)').makeOptionMandatory())
+    .action(async (flags: CalibrateFlags) => {
+      process.exitCode = await calibrate(flags);
+    });
+}
+
+async function calibrate(flags: CalibrateFlags): Promise<number> {
+  if (flags.baseUrl !== undefined) refuseUrlCredentials(flags.baseUrl, '--base-url (or RPA_BASE_URL)');
+  const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
+  const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);
+  if (!baseUrl) throw new SetupError('calibrate needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
+  await mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });
+  const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
+  const secrets = secretsOf(credentials, token);
+  const { overlay, report, notes } = await calibrateTenant({
+    baseUrl,
+    environment: flags.environment,
+    token,
+    maxJobs: flags.maxJobs,
+    allowExecute: flags.allowExecute === true,
+    timeoutMs: flags.timeout,
+    retries: flags.retries,
+    specPath: flags.spec,
+  });
+  await writeFile(flags.out, maskSecrets(stringify(overlay, { lineWidth: 0 }), secrets));
+  const lines = [
+    `rpa-mock calibrate ${report.baseUrl} (environment '${report.environment}'): ${overlay.actions.length} actions written to ${flags.out}`,
+    ...report.rootCauses.map((cause) => `  adapted: ${cause.message}`),
+    ...notes.map((note) => `  note: ${note}`),
+    `Next: rpa-mock verify --base-url ${report.baseUrl} --overlay ${flags.out}`,
+  ];
+  process.stdout.write(maskSecrets(`${lines.join('\n')}\n`, secrets));
+  return report.checks.some((check) => check.outcome === 'error') ? 2 : 0;
+}

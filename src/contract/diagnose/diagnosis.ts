@@ -1,0 +1,180 @@
+import { namingConventions, toConvention, type NamingConvention } from './namingConvention';
+import type { Observation } from './observation';
+import type { RootCause } from './rootCause';
+
+interface Group {
+  inferred: boolean;
+  /** Example text by instance key, in the order first seen. */
+  examples: Map<string, string>;
+  first: Observation;
+  /** The fields that showed it. */
+  fields: Set<string>;
+  checks: Set<string>;
+}
+
+/**
+ * Collects what the answers of a run showed (observations) and names each root cause once:
+ * the naming convention over every field seen, the list envelope, value spellings, types, formats,
+ * summary list items and error bodies. Bounded: it keeps one entry per field and spelling, not per value.
+ */
+export class Diagnosis {
+  /** Per documented field: the names it was found under, with counts. */
+  private readonly names = new Map<string, { canonical: string; found: Map<string, number>; alias: boolean; checks: Set<string> }>();
+  private readonly groups = new Map<string, Group>();
+
+  /** Records an observation; returns the root-cause key it belongs to, or undefined when it conforms. */
+  observe(observation: Observation, checkId: string): string | undefined {
+    if (observation.kind === 'name') return this.observeName(observation, checkId);
+    // Fields the spec does not know are warnings of their own (extraFields), not a root cause.
+    if (observation.kind === 'extra') return undefined;
+    const [key, instance, example] = describe(observation);
+    const group = this.groups.get(key) ?? { inferred: true, examples: new Map(), first: observation, fields: new Set(), checks: new Set() };
+    const field = fieldOf(observation);
+    if (field !== undefined) group.fields.add(field);
+    group.inferred &&= observation.inferred;
+    if (!group.examples.has(instance)) group.examples.set(instance, example);
+    group.checks.add(checkId);
+    this.groups.set(key, group);
+    return key;
+  }
+
+  private observeName(observation: Extract<Observation, { kind: 'name' }>, checkId: string): string | undefined {
+    const entry = this.names.get(observation.field) ?? {
+      canonical: observation.canonical,
+      found: new Map(),
+      alias: false,
+      checks: new Set(),
+    };
+    entry.found.set(observation.found, (entry.found.get(observation.found) ?? 0) + 1);
+    entry.alias ||= observation.alias;
+    this.names.set(observation.field, entry);
+    if (observation.found === observation.canonical) return undefined;
+    entry.checks.add(checkId);
+    return 'naming';
+  }
+
+  /** The root causes found so far, naming first; `warnInferred` makes those on inferred parts warnings. */
+  rootCauses(warnInferred = false): RootCause[] {
+    const causes: RootCause[] = [];
+    const naming = this.namingCause();
+    if (naming) causes.push(naming);
+    for (const [key, group] of this.groups) {
+      causes.push({
+        key,
+        message: headline(
+          group.first,
+          [...group.fields].filter((field) => field !== fieldOf(group.first)),
+        ),
+        severity: 'failure',
+        inferred: group.inferred,
+        examples: [...group.examples.values()],
+        checks: [...group.checks],
+      });
+    }
+    return causes.map((cause) => ({ ...cause, severity: warnInferred && cause.inferred ? 'warning' : 'failure' }));
+  }
+
+  private namingCause(): RootCause | undefined {
+    const fields = [...this.names.entries()].map(([field, entry]) => ({ field, ...entry, found: dominant(entry.found) }));
+    const departures = fields.filter((f) => f.found !== f.canonical);
+    if (departures.length === 0) return undefined;
+    const fits = (convention: NamingConvention) => fields.filter((f) => toConvention(f.canonical, convention) === f.found).length;
+    const best = [...namingConventions].sort((a, b) => fits(b) - fits(a))[0]!;
+    const fitting = fits(best);
+    const message =
+      best === 'snake_case'
+        ? `wire names differ from the spec's for ${departures.length} of ${fields.length} documented fields (the others are snake_case)`
+        : `wire names are ${best}: ${fitting} of ${fields.length} documented fields found under ${best} names`;
+    const odd = departures.filter((f) => toConvention(f.canonical, best) !== f.found);
+    const examples = [...odd, ...departures.filter((f) => !odd.includes(f))].map(
+      (f) =>
+        `${f.found} for ${f.field}${f.alias ? ' (a spelling the documentation uses)' : odd.includes(f) && best !== 'snake_case' ? ` (not ${best})` : ''}`,
+    );
+    return {
+      key: 'naming',
+      message,
+      severity: 'failure',
+      // The wire names are x-inferred as a whole: the vendor's tables capitalise names for presentation.
+      inferred: true,
+      examples,
+      checks: [...new Set(departures.flatMap((f) => [...f.checks]))],
+    };
+  }
+}
+
+function dominant(found: Map<string, number>): string {
+  return [...found.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** The group an observation belongs to, the instance within it, and how that instance reads. */
+function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>): [string, string, string] {
+  switch (observation.kind) {
+    case 'envelope':
+      return ['envelope', observation.wrapper, `${observation.items} items read from ${observation.wrapper}`];
+    case 'enum-spelling': {
+      const style = spellingStyle(observation.found);
+      return [
+        `enum-spelling:${style}`,
+        `${observation.field}=${observation.found}`,
+        `${observation.field}: ${observation.found} for ${observation.canonical}`,
+      ];
+    }
+    case 'type':
+      return [
+        `type:${observation.found}→${observation.expected}`,
+        observation.field,
+        `${observation.field}: ${JSON.stringify(observation.example)}`,
+      ];
+    case 'format':
+      return [`format:${observation.found}`, observation.field, `${observation.field}: ${JSON.stringify(observation.example)}`];
+    case 'null':
+      return ['null', observation.field, observation.field];
+    case 'summary-items':
+      return ['summary-items', observation.missing.join(','), `missing from list items: ${observation.missing.join(', ')}`];
+    case 'error-media':
+      return ['error-media', String(observation.status), `status ${observation.status}: ${observation.found}`];
+    case 'error-shape':
+      return ['error-shape', `${observation.status} ${observation.problem}`, `status ${observation.status}: ${observation.problem}`];
+  }
+}
+
+function fieldOf(observation: Observation): string | undefined {
+  return 'field' in observation ? observation.field : undefined;
+}
+
+function headline(observation: Observation, otherFields: string[]): string {
+  const shown = otherFields.slice(0, 3).join(', ');
+  const also =
+    otherFields.length === 0 ? '' : ` (also ${shown}${otherFields.length > 3 ? ` and ${otherFields.length - 3} more fields` : ''})`;
+  switch (observation.kind) {
+    case 'envelope':
+      return `the list's envelope is ${observation.wrapper}, not the spec's wrapper: its items were read as the jobs, so every by-id check still runs`;
+    case 'enum-spelling':
+      return `${observation.field} values are ${spellingStyle(observation.found)}: ${observation.found} for ${observation.canonical}${also}`;
+    case 'type':
+      return `${plural(observation.expected)} sent as ${plural(observation.found)}: ${observation.field} ${JSON.stringify(observation.example)}${also}`;
+    case 'format':
+      return `${observation.format} values are ${observation.found}: ${observation.field} ${JSON.stringify(observation.example)}${also}`;
+    case 'null':
+      return `null sent where the spec wants a value: ${observation.field}${also}`;
+    case 'summary-items':
+      return `list items are summaries: ${observation.missing.length} fields the job page documents are missing from every list item (the list page does not document them; the by-id checks read them)`;
+    case 'error-media':
+      return `error answers are ${observation.found}, not ${observation.declared}`;
+    case 'error-shape':
+      return `error bodies are not the spec's error shape (${observation.problem})`;
+    default:
+      return observation.kind;
+  }
+}
+
+function spellingStyle(value: string): string {
+  if (value === value.toUpperCase()) return 'upper case';
+  if (value === value.toLowerCase()) return 'lower case';
+  if (value === value.charAt(0).toUpperCase() + value.slice(1).toLowerCase()) return 'capitalised';
+  return 'spelled differently';
+}
+
+function plural(type: string): string {
+  return type === 'boolean' ? 'booleans' : type === 'number' ? 'numbers' : type === 'string' ? 'strings' : `${type}s`;
+}

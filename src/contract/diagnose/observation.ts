@@ -1,0 +1,20 @@
+/**
+ * What reading a body against its schema showed about the server's habits, before validation:
+ * each a root-cause candidate. `field` is the documented field's path in dotted form
+ * (`job_context.user_details.rpa_role`, `job_instances[].status`); `inferred` tells whether the
+ * rule the server departs from is one the documentation did not settle (x-inferred). `owner` and
+ * `node` are the schema objects concerned, for calibration to find them in the spec.
+ */
+export type Observation =
+  | { kind: 'name'; field: string; canonical: string; found: string; alias: boolean; owner?: object }
+  | { kind: 'extra'; field: string; name: string; value: unknown; owner: object }
+  | { kind: 'null'; field: string; owner: object; property: string; inferred: boolean }
+  | { kind: 'envelope'; wrapper: string; items: number; inferred: boolean }
+  | { kind: 'enum-spelling'; field: string; found: string; canonical: string; inferred: boolean; node?: object }
+  | { kind: 'type'; field: string; expected: string; found: string; example: unknown; inferred: boolean; node?: object }
+  | { kind: 'format'; field: string; format: string; found: string; example: unknown; inferred: boolean; node?: object }
+  | { kind: 'summary-items'; missing: string[]; items: number; inferred: boolean }
+  | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
+  | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean };
+
+export type Observe = (observation: Observation) => void;

@@ -1,0 +1,24 @@
+import { toWire } from '../spec/calibration/toWire';
+import type { Engine } from './engine';
+
+/**
+ * An engine whose answers take the shape a calibrated spec gives the wire: the inner engine
+ * answers in documented names and values, and each answer is mapped once, here, onto the schema
+ * the spec declares for its status (wire names, envelope, spellings, types, error media type and
+ * shape). So `serve --overlay F` serves what `verify --overlay F` expects, and the generators stay
+ * as they are. Answers passed through as received (the proxy's) are left alone.
+ */
+export function wireShapeEngine(engine: Engine): Engine {
+  return {
+    name: engine.name,
+    async answer(request) {
+      const answer = await engine.answer(request);
+      if (answer.rawBody !== undefined || answer.unchecked) return answer;
+      const content = request.operation.responses[String(answer.status)]?.content ?? {};
+      const mediaTypes = Object.keys(content);
+      const wanted = answer.contentType ?? (answer.status >= 400 ? 'application/problem+json' : 'application/json');
+      const contentType = mediaTypes.length === 0 || mediaTypes.includes(wanted) ? wanted : mediaTypes[0]!;
+      return { ...answer, contentType, body: toWire(answer.body, content[contentType]?.schema) };
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The extensions a calibrated spec uses to keep each wire shape linked to what the documentation
+ * says, so the checks read and the mock writes documented values in one place:
+ * - `x-field` on a property: the documented field it stands for (`jobName` → `job_name`);
+ * - `x-documented-values` beside `enum`: the documented value of each wire value, in order;
+ * - `x-documented-type` on a scalar: the documented type of a value the tenant sends as another;
+ * - `x-documented-envelope` on a list: the documented wrapper's item and count fields;
+ * - `x-documented-format` on a date-time the tenant writes in another form (epoch milliseconds …).
+ */
+export interface WireExtensions {
+  'x-field'?: string;
+  'x-documented-values'?: unknown[];
+  'x-documented-type'?: string;
+  'x-documented-envelope'?: { items: string; count: string };
+  'x-documented-format'?: { format: 'date-time'; wire: string };
+}
