@@ -407,8 +407,17 @@ export interface components {
             status: number;
             /** @description What went wrong with this request. */
             detail: string;
-            /** @description Each rule the request (or response) broke. */
+            /**
+             * @description The rules the request (or response) broke, at most the first 20; `more_errors` counts
+             *     the rest.
+             */
             errors?: components["schemas"]["Violation"][];
+            /**
+             * @description How many more broken rules were found beyond those listed in `errors`; absent when all
+             *     are listed. `x-inferred`: rpa-mock's own field, so that a body of thousands of broken
+             *     values gets a short answer.
+             */
+            more_errors?: number;
         };
         /**
          * @description One broken rule.

@@ -3,7 +3,7 @@ import { compileOperation, type OperationValidator } from './compileOperation';
 import { createAjv } from './createAjv';
 
 export type { OperationValidator, RequestParts, ResponseParts } from './compileOperation';
-export { toViolations, toWireViolation, type Violation } from './violations';
+export { toViolations, toWireViolation, listedViolations, type CheckResult, type Violation } from './violations';
 export { createAjv } from './createAjv';
 
 /** Compiles a validator for every operation, keyed by operationId; done once at start-up. */
