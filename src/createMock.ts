@@ -58,7 +58,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
     : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const executions = new ExecutionStore();
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
-  const journal = new Journal(resolved.journalSize);
+  const journal = new Journal(resolved.journalSize, resolved.journalBytes);
   const logger = createLogger(resolved.log, overrides.logStream);
   const engine = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock });
   const app = createApp({

@@ -11,13 +11,17 @@ import { createOperationMatcher } from './spec/matchOperation';
 import { indexOperations } from './spec/operations';
 import { Journal } from './state/journal';
 import { compileValidators } from './validator';
-import type { MockOptions } from './options';
+import { defaultOptions, type MockOptions } from './options';
 
 /** How the validating proxy behaves. */
 export interface ProxyOptions extends Pick<
   MockOptions,
   'specPath' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'
 > {
+  /** Bytes the journal may hold; 32 MiB by default. */
+  journalBytes?: number;
+  /** Answers larger than this many bytes pass through unchecked, as they arrive; 10 MB by default. */
+  maxValidateBytes?: number;
   /** Base URL of the real deployment, up to but not including /api/v1. */
   upstream: string;
   /** A token to send instead of the caller's. */
@@ -45,7 +49,7 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
   const operations = indexOperations(spec);
   const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
   let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
-  const journal = new Journal(options.journalSize);
+  const journal = new Journal(options.journalSize, options.journalBytes ?? defaultOptions.journalBytes);
   const logger = createLogger(options.log, logStream);
   const engine = createForwarder({
     upstream: options.upstream,

@@ -32,6 +32,8 @@ export interface MockOptions {
   control: boolean;
   /** How many requests the journal keeps. */
   journalSize: number;
+  /** Bytes the journal may hold, its entries and the answers kept for a check together. */
+  journalBytes: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   host: string;
@@ -59,6 +61,7 @@ export const defaultOptions: MockOptions = {
   scenario: undefined,
   control: true,
   journalSize: 500,
+  journalBytes: 32 * 1024 * 1024,
   bodyLimit: 100 * 1024,
   host: '127.0.0.1',
   port: 4010,

@@ -48,3 +48,14 @@ export function parseShare(value: string): number {
     throw new InvalidArgumentError('expected a share from 0 to 1, such as 0.1.');
   return share;
 }
+
+/** A size in bytes: `33554432`, `512k` or `32m` (KiB and MiB), from `min` to `max` bytes. */
+export function bytesIn(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const match = /^(\d+)\s*([km]?)b?$/i.exec(value.trim());
+    if (!match) throw new InvalidArgumentError(`${what} must be a number of bytes, such as 33554432, 512k or 32m.`);
+    const bytes = Number(match[1]) * { '': 1, k: 1024, m: 1024 * 1024 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
+    if (bytes < min || bytes > max) throw new InvalidArgumentError(`${what} must be from ${min} to ${max} bytes.`);
+    return bytes;
+  };
+}

@@ -16,6 +16,7 @@ interface ProxyFlags {
   spec: string;
   control: boolean;
   journalSize: number;
+  journalBytes: number;
   corsOrigin?: string[];
   logFormat: 'auto' | 'pretty' | 'json';
   quiet?: boolean;
@@ -57,6 +58,7 @@ export function proxyCommand(): Command {
         timeoutMs: flags.timeout,
         control: flags.control,
         journalSize: flags.journalSize,
+        journalBytes: flags.journalBytes,
         corsOrigins: flags.corsOrigin ?? [],
         log: flags.quiet ? 'silent' : flags.logFormat,
         bodyLimit: defaultOptions.bodyLimit,

@@ -59,6 +59,7 @@ interface ServeFlags {
   scenario?: string;
   control: boolean;
   journalSize: number;
+  journalBytes: number;
   port: number;
   host: string;
   seed: number;
@@ -82,6 +83,7 @@ function toOptions(flags: ServeFlags): Partial<MockOptions> {
     scenario: flags.scenario,
     control: flags.control,
     journalSize: flags.journalSize,
+    journalBytes: flags.journalBytes,
     port: flags.port,
     host: flags.host,
     seed: flags.seed,

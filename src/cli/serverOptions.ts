@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { defaultOptions } from '../options';
-import { collect, integerIn } from './parsers';
+import { bytesIn, collect, integerIn } from './parsers';
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
 export function serverOptions(): Option[] {
@@ -13,6 +13,12 @@ export function serverOptions(): Option[] {
     new Option('--journal-size <count>', 'how many requests the journal keeps')
       .default(defaultOptions.journalSize)
       .argParser(integerIn(1, 100_000, 'journal-size')),
+    new Option(
+      '--journal-bytes <bytes>',
+      'bytes the journal may hold, its entries and the answers it keeps for a check together (512k, 32m …); the oldest go first, and an answer over a quarter of it is journaled unchecked',
+    )
+      .default(defaultOptions.journalBytes, '32m')
+      .argParser(bytesIn(64 * 1024, 4 * 1024 ** 3, 'journal-bytes')),
     new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect),
     new Option('--log-format <format>', "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'")
       .choices(['auto', 'pretty', 'json'])

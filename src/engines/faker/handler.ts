@@ -3,6 +3,7 @@ import { createProblem } from '../../errors/problem';
 import type { Clock } from '../../state/clock';
 import type { ExecutionStore } from '../../state/executionStore';
 import type { EngineAnswer, EngineRequest } from '../engine';
+import type { JobJsonCache } from './jobJsonCache';
 
 /** What the faker engine's handlers read and change. */
 export interface FakerContext {
@@ -12,8 +13,11 @@ export interface FakerContext {
   clock: Clock;
 }
 
+/** What handlers get: the context and the engine's own caches. */
+export type HandlerContext = FakerContext & { jobJson: JobJsonCache };
+
 /** Answers one operation of the spec. */
-export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer;
+export type Handler = (context: HandlerContext, request: EngineRequest) => EngineAnswer;
 
 /** The answer for an id no job has. */
 export function jobNotFound(id: string): EngineAnswer {

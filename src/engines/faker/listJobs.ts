@@ -1,10 +1,15 @@
 import { renderJob } from '../../data/renderJob';
 import { createProblem } from '../../errors/problem';
-import type { Job, JobType } from '../../spec/types';
+import type { JobType } from '../../spec/types';
+import type { StreamedItem } from '../engine';
 import type { Handler } from './handler';
 
-/** GET /api/v1/rpa/jobs: the jobs of one environment and type; `type` defaults to Unattended. */
-export const listJobs: Handler = ({ source, executions, clock }, { query }) => {
+/**
+ * GET /api/v1/rpa/jobs: the jobs of one environment and type; `type` defaults to Unattended.
+ * Streamed: the count is known up front (placement is cheap), each job is rendered and serialized
+ * only when it is written, all at the instant the list was asked for.
+ */
+export const listJobs: Handler = ({ source, executions, clock, jobJson }, { query }) => {
   const name = String(query.environment);
   const environment = source.environments.find((candidate) => candidate.name === name);
   if (!environment) {
@@ -13,11 +18,14 @@ export const listJobs: Handler = ({ source, executions, clock }, { query }) => {
   }
   const type = (query.type as JobType | undefined) ?? 'Unattended';
   const now = clock.now();
-  const jobs: Job[] = [];
-  for (let index = 0; index < source.size; index++) {
-    if (!source.matches(index, environment.environment_id, type)) continue;
-    const record = source.record(index);
-    jobs.push(renderJob(record, executions.runsOf(record.fields.id), now));
+  const indexes: number[] = [];
+  for (let index = 0; index < source.size; index++) if (source.matches(index, environment.environment_id, type)) indexes.push(index);
+  function* items(): Generator<StreamedItem> {
+    for (const index of indexes) {
+      const record = source.record(index);
+      const job = renderJob(record, executions.runsOf(record.fields.id), now);
+      yield { value: job, json: jobJson.jsonOf(job) };
+    }
   }
-  return { status: 200, body: { count: jobs.length, jobs } };
+  return { status: 200, body: undefined, stream: { head: { count: indexes.length }, property: 'jobs', items: items() } };
 };
