@@ -33,6 +33,9 @@ export interface ProxyOptions extends Pick<
   timeoutMs: number;
 }
 
+/** Answers up to this size are read whole and checked; larger ones pass through unchecked. */
+export const defaultMaxValidateBytes = 10 * 1000 * 1000;
+
 export interface Proxy {
   app: Express;
   journal: Journal;
@@ -54,6 +57,7 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
   const engine = createForwarder({
     upstream: options.upstream,
     timeoutMs: options.timeoutMs,
+    maxValidateBytes: options.maxValidateBytes ?? defaultMaxValidateBytes,
     token: token === undefined ? undefined : async () => token,
     refreshToken: credentials
       ? async () => {

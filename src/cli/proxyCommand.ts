@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createProxy, type ProxyOptions } from '../createProxy';
+import { createProxy, defaultMaxValidateBytes, type ProxyOptions } from '../createProxy';
 import { defaultOptions } from '../options';
-import { close, listen } from '../server/listen';
-import { integerIn } from './parsers';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
+import { bytesIn, integerIn } from './parsers';
 import { serverOptions } from './serverOptions';
 
 interface ProxyFlags {
@@ -13,10 +14,12 @@ interface ProxyFlags {
   ionapi?: string;
   errors?: boolean;
   timeout: number;
+  maxValidate: number;
   spec: string;
   control: boolean;
   journalSize: number;
   journalBytes: number;
+  requestTimeout: number;
   corsOrigin?: string[];
   logFormat: 'auto' | 'pretty' | 'json';
   quiet?: boolean;
@@ -44,6 +47,14 @@ export function proxyCommand(): Command {
     )
     .addOption(new Option('--timeout <ms>', 'time-out of one upstream request').default(30_000).argParser(integerIn(1, 600_000, 'timeout')))
     .addOption(
+      new Option(
+        '--max-validate <bytes>',
+        'answers larger than this (10m, 512k …) pass through unchanged as they arrive, journaled as not checked: memory stays bounded',
+      )
+        .default(defaultMaxValidateBytes, '10m')
+        .argParser(bytesIn(0, 1024 ** 3, 'max-validate')),
+    )
+    .addOption(
       new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(defaultOptions.specPath, 'the bundled RPA Jobs spec'),
     )
     .action(async (flags: ProxyFlags) => {
@@ -56,6 +67,7 @@ export function proxyCommand(): Command {
         ionapi: flags.ionapi,
         errors: flags.errors === true,
         timeoutMs: flags.timeout,
+        maxValidateBytes: flags.maxValidate,
         control: flags.control,
         journalSize: flags.journalSize,
         journalBytes: flags.journalBytes,
@@ -63,8 +75,10 @@ export function proxyCommand(): Command {
         log: flags.quiet ? 'silent' : flags.logFormat,
         bodyLimit: defaultOptions.bodyLimit,
       };
+      const stopping = stopOnSignal((line) => !flags.quiet && process.stderr.write(`${line}\n`));
       const proxy = await createProxy(options);
-      const server = await listen(proxy.app, options.host, options.port);
+      const server = await listen(proxy.app, options.host, options.port, flags.requestTimeout);
+      stopping.serving(server);
       const address = server.address();
       const url = `http://${options.host}:${typeof address === 'object' && address ? address.port : options.port}`;
       if (!flags.quiet) {
@@ -72,7 +86,6 @@ export function proxyCommand(): Command {
           `rpa-mock proxy listening on ${url}\n  upstream: ${options.upstream}\n  checks:   requests and answers against the spec${options.errors ? '; a violating answer becomes a 502' : ', logged and journaled'}\n  credentials: ${options.ionapi ? 'from the .ionapi file' : options.token ? 'the --token' : "the caller's"}\n`,
         );
       }
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
   for (const option of serverOptions()) command.addOption(option);
   return command;

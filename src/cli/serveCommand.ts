@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
-import { close, listen } from '../server/listen';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
 import { integerIn, parseLatency, parseNow, parseShare } from './parsers';
 import { serverOptions } from './serverOptions';
 
@@ -46,7 +47,7 @@ export function serveCommand(): Command {
     )
     .addOption(new Option('--scenario <file>', 'scenario file (JSON or YAML): latency and error rate, in general and per operation'))
     .action(async (flags: ServeFlags) => {
-      await serve(toOptions(flags));
+      await serve(toOptions(flags), flags.requestTimeout);
     });
   for (const option of serverOptions()) command.addOption(option);
   return command;
@@ -60,6 +61,7 @@ interface ServeFlags {
   control: boolean;
   journalSize: number;
   journalBytes: number;
+  requestTimeout: number;
   port: number;
   host: string;
   seed: number;
@@ -100,20 +102,16 @@ function toOptions(flags: ServeFlags): Partial<MockOptions> {
 }
 
 /** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */
-async function serve(options: Partial<MockOptions>): Promise<void> {
+async function serve(options: Partial<MockOptions>, requestTimeoutMs: number): Promise<void> {
+  const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
   const mock = await createMock(options);
-  const server = await listen(mock.app, mock.options.host, mock.options.port);
+  const server = await listen(mock.app, mock.options.host, mock.options.port, requestTimeoutMs);
+  stopping.serving(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;
   const host = mock.options.host.includes(':') ? `[${mock.options.host}]` : mock.options.host;
   if (mock.options.log !== 'silent')
     process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size)}\n`);
-  const stop = (signal: string) => {
-    if (mock.options.log !== 'silent') process.stderr.write(`rpa-mock: ${signal} received, closing\n`);
-    void close(server).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function banner(options: MockOptions, url: string, now: number, jobs: number): string {

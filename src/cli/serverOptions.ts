@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { defaultOptions } from '../options';
+import { defaultRequestTimeoutMs } from '../server/listen';
 import { bytesIn, collect, integerIn } from './parsers';
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
@@ -19,6 +20,12 @@ export function serverOptions(): Option[] {
     )
       .default(defaultOptions.journalBytes, '32m')
       .argParser(bytesIn(64 * 1024, 4 * 1024 ** 3, 'journal-bytes')),
+    new Option(
+      '--request-timeout <ms>',
+      'time a request may take to arrive, headers and body; a slower one gets 408 and its connection closed',
+    )
+      .default(defaultRequestTimeoutMs)
+      .argParser(integerIn(1_000, 30_000, 'request-timeout')),
     new Option('--cors-origin <origin>', "browser origin allowed besides localhost ones; repeatable, '*' for all").argParser(collect),
     new Option('--log-format <format>', "request log: 'auto' (readable on a terminal, JSON lines otherwise), 'pretty' or 'json'")
       .choices(['auto', 'pretty', 'json'])

@@ -73,7 +73,9 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
         return { bytes, text: kept?.join(''), response: outcome.checkItem ? found : undefined };
       }
       if (!res.write(piece)) await drained(res);
-      else await new Promise((resolve) => setImmediate(resolve));
+      // Also when the socket took it all: a write completed at once emits 'drain' on the next tick,
+      // which would never let other connections in.
+      await new Promise((resolve) => setImmediate(resolve));
       if (res.destroyed) return { bytes, response: outcome.checkItem ? found : undefined, cut: 'the client went away' };
     }
   } finally {
@@ -124,7 +126,9 @@ function openingOf({ head, property }: StreamedList): string {
 async function drained(res: Response): Promise<void> {
   if (res.destroyed) return;
   const controller = new AbortController();
-  await Promise.race([once(res, 'drain', controller), once(res, 'close', controller)]).catch(() => undefined);
+  const options = { signal: controller.signal };
+  await Promise.race([once(res, 'drain', options), once(res, 'close', options)]).catch(() => undefined);
+  // The listener of the event that did not come is removed.
   controller.abort();
 }
 

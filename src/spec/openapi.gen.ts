@@ -397,10 +397,12 @@ export interface components {
             /**
              * @description The kind of error, a stable identifier. `invalid_response`, `invalid_upstream_response`
              *     and `upstream_unavailable` are only sent by rpa-mock (an answer that broke the spec under
-             *     `--strict`, and its validating proxy's 502s).
+             *     `--strict`, and its validating proxy's 502s); so are `request_timeout` (408) and
+             *     `headers_too_large` (431), its answers to requests that are not HTTP it can read, which
+             *     belong to no operation.
              * @enum {string}
              */
-            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable";
+            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "payload_too_large" | "headers_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable";
             /** @description Short summary of the kind of error. */
             title: string;
             /** @description The HTTP status code. */
