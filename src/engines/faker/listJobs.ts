@@ -24,7 +24,7 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson }, { quer
     for (const index of indexes) {
       const record = source.record(index);
       const job = renderJob(record, executions.runsOf(record.fields.id), now);
-      yield { value: job, json: jobJson.jsonOf(job) };
+      yield { value: job, json: jobJson.jsonOf(index, job) };
     }
   }
   return { status: 200, body: undefined, stream: { head: { count: indexes.length }, property: 'jobs', items: items() } };
