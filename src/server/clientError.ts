@@ -8,6 +8,14 @@ const kinds: Record<string, { kind: ProblemKind; detail: string }> = {
   ERR_HTTP_HEADERS_TIMEOUT: { kind: 'request_timeout', detail: 'The request headers were not received in full in time.' },
 };
 
+/** Connections that carried a request to the app: its answer is theirs, not ours to add to. */
+const dispatched = new WeakSet<Socket>();
+
+/** Notes that a request on this connection reached the app. */
+export function noteRequest(socket: Socket): void {
+  dispatched.add(socket);
+}
+
 /**
  * Answers a request Node could not parse, or that took too long to arrive, with a problem in the
  * one error shape (400, 408 or 431) when the socket can still take it, then closes the connection:
@@ -15,7 +23,9 @@ const kinds: Record<string, { kind: ProblemKind; detail: string }> = {
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   const response = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) return void socket.destroy();
+  // A client that ends its side in the middle of a body it announced gets no second answer.
+  const endedAfterRequest = error.code === 'HPE_INVALID_EOF_STATE' && dispatched.has(socket);
+  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent || endedAfterRequest) return void socket.destroy();
   const known = kinds[error.code ?? ''];
   const problem = known
     ? createProblem(known.kind, known.detail)

@@ -108,9 +108,9 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
 /** How the journal shows an answer: judged already, kept as text for a check on reading, or why neither. */
 function journaledAnswer(outcome: Outcome, written: Written, response: CheckResult | undefined): Validation | KeptAnswer {
   if (response) return { ...toValidation(response), ...(written.cut ? { note: `cut short: ${written.cut}` } : {}) };
+  if (written.cut) return { valid: null, violations: [], note: `not checked: cut short: ${written.cut}` };
   if (outcome.passThrough) return { valid: null, violations: [], note: `not checked: ${outcome.passThrough.why}` };
   if (outcome.unchecked) return { valid: null, violations: [], note: "not checked: an answer of rpa-mock's own" };
-  if (written.cut) return { valid: null, violations: [], note: `not checked: cut short: ${written.cut}` };
   const checkText = outcome.checkText;
   if (!checkText) return { valid: null, violations: [] };
   if (written.text === undefined)

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Express } from 'express';
-import { answerClientError } from './clientError';
+import { answerClientError, noteRequest } from './clientError';
 
 /** The server could not start: a port in use, a port it may not bind. A setup error, exit 2. */
 export class ListenError extends Error {
@@ -31,6 +31,7 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
       app,
     );
     server.on('clientError', answerClientError);
+    server.on('request', (req: IncomingMessage) => noteRequest(req.socket));
     server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
