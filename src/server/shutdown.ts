@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { close } from './listen';
 
 /** How long requests in flight get to finish once a stop is asked for. */
-export const drainMs = 5_000;
+const drainMs = 5_000;
 
 /**
  * Stops cleanly on SIGINT or SIGTERM, exiting 0 from any state: before the server listens (still

@@ -14,7 +14,7 @@ export interface FakerContext {
 }
 
 /** What handlers get: the context and the engine's own caches. */
-export type HandlerContext = FakerContext & { jobJson: JobJsonCache };
+type HandlerContext = FakerContext & { jobJson: JobJsonCache };
 
 /** Answers one operation of the spec. */
 export type Handler = (context: HandlerContext, request: EngineRequest) => EngineAnswer;
