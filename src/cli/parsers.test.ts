@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { collect, integerIn, parseLatency, parseNow, parseShare } from './parsers';
+import { bytesIn, collect, integerIn, parseLatency, parseNow, parseShare } from './parsers';
 
 describe('flag parsers', () => {
   it('read good values', () => {
@@ -17,5 +17,14 @@ describe('flag parsers', () => {
     expect(() => parseNow('2026-13-45')).toThrow(/RFC 3339/);
     expect(() => parseLatency('400-50')).toThrow(/low to high/);
     expect(() => parseShare('')).toThrow(/share from 0 to 1/);
+  });
+
+  it('read sizes in bytes, KiB or MiB, within their bounds', () => {
+    const size = bytesIn(1024, 64 * 1024 * 1024, 'journal-bytes');
+    expect(size('2048')).toBe(2048);
+    expect(size('512k')).toBe(512 * 1024);
+    expect(size('32M')).toBe(32 * 1024 * 1024);
+    expect(() => size('1')).toThrow(/from 1024 to/);
+    expect(() => size('lots')).toThrow(/such as 33554432, 512k or 32m/);
   });
 });
