@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './earlySignals';
 import { Command, CommanderError } from 'commander';
 import { FixtureError } from '../fixtures/loadFixtures';
 import { ListenError } from '../server/listen';
