@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/contract-tests'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
   testTimeout: 30000,
-  // Most suites wait on servers and child processes, not on a core: more workers than cores finish sooner.
-  maxWorkers: '150%',
+  // One worker per core: the suites start servers, Chromium, Redis and child processes of their own,
+  // and more workers than cores starve them into time-outs.
+  maxWorkers: '100%',
 };

@@ -43,7 +43,7 @@ const compose =
 async function calibrateThenVerify(name: string, transform: Transform) {
   const standIn = await startDriftingMock(transform);
   try {
-    const options = { baseUrl: standIn.url, retries: 0, timeoutMs: 5000, wait: noWait };
+    const options = { baseUrl: standIn.url, retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 5 };
     const { overlay } = await calibrateTenant(options);
     const file = path.join(dir, `${name}.overlay.yaml`);
     writeFileSync(file, stringify(overlay));

@@ -88,6 +88,30 @@ describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
     expect((await http.get(`${jobsPath}/${idle.id}`)).body).toEqual(idle);
   });
 
+  it('lists the first 20 of thousands of violations and counts the rest, in a short answer', async () => {
+    const { http, idle } = await setup();
+    const args = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`a${i}`, {}]));
+    const response = await http.post(`${jobsPath}/${idle.id}/_execute`).send({ input_arguments: args }).expect(400);
+    expect(response.body).toMatchObject({ type: 'invalid_request', status: 400, more_errors: 4980 });
+    expect(response.body.detail).toBe('The request breaks the contract in 5000 places; the first 20 are listed.');
+    expect(response.body.errors).toHaveLength(20);
+    expect(response.body.errors[0]).toMatchObject({ location: 'body', pointer: '/input_arguments/a0', rule: 'type' });
+    expect(response.text.length).toBeLessThan(64 * 1024);
+    const [entry] = (await http.get('/__mock/journal?limit=1')).body.entries;
+    expect(entry.request).toMatchObject({ valid: false, more: 4980 });
+    expect(entry.request.violations).toHaveLength(20);
+  });
+
+  it('answers a GET with a large body by the declared 400, the body unread', async () => {
+    const { http, idle } = await setup();
+    const response = await http
+      .get(`${jobsPath}/${idle.id}`)
+      .set('content-type', 'application/json')
+      .send({ blob: 'x'.repeat(200 * 1024) });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ location: 'body', rule: 'requestBody' })]);
+  });
+
   it('answers 413 for a body over the limit, and keeps no run', async () => {
     const { http, idle } = await setup();
     const huge = { input_arguments: { blob: 'x'.repeat(200 * 1024) } };

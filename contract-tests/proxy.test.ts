@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createProxy, type ProxyOptions } from '../src/createProxy';
+import { createProxy, defaultProxyOptions, type ProxyOptions } from '../src/createProxy';
 import { defaultOptions } from '../src/options';
 import { changeJobs, startDriftingMock, type Transform } from './support/driftingMock';
 import { jobsPath } from './support/startMock';
@@ -12,6 +12,7 @@ async function proxyTo(transform: Transform, options: Partial<ProxyOptions> = {}
   const log = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
   const proxy = await createProxy(
     {
+      ...defaultProxyOptions,
       upstream: upstream.url,
       specPath: defaultOptions.specPath,
       overlays: [],

@@ -20,6 +20,7 @@ async function verifyStandIn(transform: Transform, options: Partial<ContractOpti
       timeoutMs: 5000,
       // No test sleeps: the client's waits are recorded, not slept.
       wait: async (ms) => void waits.push(ms),
+      maxJobs: 5,
       ...options,
     });
     const text = formatReport(report);

@@ -13,8 +13,20 @@ import { defaultOptions, type MockOptions } from './options';
 /** How the validating proxy behaves. */
 export interface ProxyOptions extends Pick<
   MockOptions,
-  'specPath' | 'overlays' | 'host' | 'port' | 'corsOrigins' | 'log' | 'journalSize' | 'control' | 'bodyLimit'
+  | 'specPath'
+  | 'overlays'
+  | 'host'
+  | 'port'
+  | 'corsOrigins'
+  | 'log'
+  | 'journalSize'
+  | 'journalBytes'
+  | 'requestTimeoutMs'
+  | 'control'
+  | 'bodyLimit'
 > {
+  /** Answers larger than this many bytes pass through unchecked, as they arrive. */
+  maxValidateBytes: number;
   /** Base URL of the real deployment, up to but not including /api/v1. */
   upstream: string;
   /** A token to send instead of the caller's. */
@@ -36,10 +48,14 @@ export const defaultProxyOptions: Omit<ProxyOptions, 'upstream'> = {
   corsOrigins: defaultOptions.corsOrigins,
   log: defaultOptions.log,
   journalSize: defaultOptions.journalSize,
+  journalBytes: defaultOptions.journalBytes,
+  requestTimeoutMs: defaultOptions.requestTimeoutMs,
   control: defaultOptions.control,
   bodyLimit: defaultOptions.bodyLimit,
   errors: false,
   timeoutMs: 30_000,
+  // Answers up to this size are read whole and checked; larger ones pass through unchecked.
+  maxValidateBytes: 10 * 1000 * 1000,
 };
 
 export interface Proxy {
@@ -57,11 +73,12 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
   const { document: spec, operations, match, validators } = await loadSpecBundle(options.specPath, options.overlays);
   const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
   let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
-  const journal = new Journal(options.journalSize);
+  const journal = new Journal(options.journalSize, options.journalBytes);
   const logger = createLogger(options.log, logStream);
   const engine = createForwarder({
     upstream: options.upstream,
     timeoutMs: options.timeoutMs,
+    maxValidateBytes: options.maxValidateBytes,
     token: token === undefined ? undefined : async () => token,
     refreshToken: credentials
       ? async () => {

@@ -34,8 +34,12 @@ export interface MockOptions {
   control: boolean;
   /** How many requests the journal keeps. */
   journalSize: number;
+  /** Bytes the journal may hold, its entries and the answers kept for a check together. */
+  journalBytes: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** How long a request may take to arrive, headers and body, in ms; a slower one gets 408. */
+  requestTimeoutMs: number;
   host: string;
   port: number;
   /** Request log: 'auto' is readable on a terminal and JSON lines elsewhere; 'silent' logs nothing. */
@@ -64,7 +68,9 @@ export const defaultOptions: MockOptions = {
   scenario: undefined,
   control: true,
   journalSize: 500,
+  journalBytes: 32 * 1024 * 1024,
   bodyLimit: 100 * 1024,
+  requestTimeoutMs: 30_000,
   host: '127.0.0.1',
   port: 4010,
   log: 'auto',

@@ -1,5 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,5 +140,19 @@ describe('rpa-mock', () => {
     expect(await server.exited).toBe(0);
     expect(server.stderr()).not.toContain('tok-123456');
     expect(server.stderr()).toContain(`curl -H 'Authorization: Bearer <your --auth-token>' '${url}/api/v1/rpa/jobs?environment=default'`);
+  });
+
+  it('exits 0 on SIGTERM while still starting, before the port opens', async () => {
+    // The spec is a FIFO: opening its other end returns once serve reads the spec, that is while
+    // it starts, so the signal arrives then, without a guess at timing.
+    const fifo = path.join(dir, 'spec-fifo.yaml');
+    spawnSync('mkfifo', [fifo]);
+    const server = serve('--spec', fifo);
+    server.url.catch(() => undefined); // it never listens
+    const writer = await open(fifo, 'w');
+    server.child.kill('SIGTERM');
+    // Exiting waits for the read of the spec in progress; ending the FIFO lets it return.
+    await writer.close();
+    expect(await server.exited).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './earlySignals';
 import { Command, CommanderError } from 'commander';
 import { SetupError } from '../errors/setupError';
 import { fixturesCommand } from './fixturesCommand';

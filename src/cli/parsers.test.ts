@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { collect, integerIn, parseNow, parseNumber } from './parsers';
+import { bytesIn, collect, integerIn, parseNow, parseNumber } from './parsers';
 
 describe('flag parsers', () => {
   it('read good values', () => {
@@ -19,5 +19,14 @@ describe('flag parsers', () => {
     expect(() => parseNow('2026-12-31T23:59:60Z')).toThrow(/second 60 \(a leap second\)/);
     expect(() => parseNow('9999-12-31T23:59:59-01:00')).toThrow(/after the year 9999/);
     expect(() => parseNow('1969-07-20T20:17:00Z')).toThrow(/before 1970/);
+  });
+
+  it('read sizes in bytes, KiB or MiB, within their bounds', () => {
+    const size = bytesIn(1024, 64 * 1024 * 1024, 'journal-bytes');
+    expect(size('2048')).toBe(2048);
+    expect(size('512k')).toBe(512 * 1024);
+    expect(size('32M')).toBe(32 * 1024 * 1024);
+    expect(() => size('1')).toThrow(/from 1024 to/);
+    expect(() => size('lots')).toThrow(/such as 33554432, 512k or 32m/);
   });
 });

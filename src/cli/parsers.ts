@@ -53,3 +53,14 @@ export function parseStateUrl(value: string): string {
     throw new InvalidArgumentError('the database of a Redis URL is a number, such as redis://127.0.0.1:6379/0.');
   return value;
 }
+
+/** A size in bytes: `33554432`, `512k` or `32m` (KiB and MiB), from `min` to `max` bytes. */
+export function bytesIn(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const match = /^(\d+)\s*([km]?)b?$/i.exec(value.trim());
+    if (!match) throw new InvalidArgumentError(`${what} must be a number of bytes, such as 33554432, 512k or 32m.`);
+    const bytes = Number(match[1]) * { '': 1, k: 1024, m: 1024 * 1024 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
+    if (bytes < min || bytes > max) throw new InvalidArgumentError(`${what} must be from ${min} to ${max} bytes.`);
+    return bytes;
+  };
+}

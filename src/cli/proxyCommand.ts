@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { createProxy, defaultProxyOptions, type ProxyOptions } from '../createProxy';
-import { close, listen } from '../server/listen';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
 import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
-import { integerIn } from './parsers';
+import { bytesIn, integerIn } from './parsers';
 import { serverRows, type ServerOptions } from './serveOptions';
 
 /** The flags of `proxy`, each declared once; `defaultProxyOptions` holds their defaults. */
@@ -29,6 +30,13 @@ const proxyRows: OptionRow<ProxyOptions>[] = [
     help: 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on',
   },
   { key: 'timeoutMs', flags: '--timeout <ms>', help: 'time-out of one upstream request', parse: integerIn(1, 600_000, 'timeout') },
+  {
+    key: 'maxValidateBytes',
+    flags: '--max-validate <bytes>',
+    help: 'answers larger than this (10m, 512k …) pass through unchanged as they arrive, journaled as not checked: memory stays bounded',
+    parse: bytesIn(0, 1024 ** 3, 'max-validate'),
+    defaultLabel: '10m',
+  },
   ...sharedRows<ProxyOptions, ServerOptions>(serverRows),
 ];
 
@@ -40,12 +48,13 @@ export function proxyCommand(): Command {
     )
     .action(async (flags: Record<string, unknown>) => {
       const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags) } as ProxyOptions;
+      const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
       const proxy = await createProxy(options);
-      const server = await listen(proxy.app, options.host, options.port);
+      const server = await listen(proxy.app, options.host, options.port, options.requestTimeoutMs);
+      stopping.serving(server);
       const address = server.address();
       const url = `http://${options.host}:${typeof address === 'object' && address ? address.port : options.port}`;
       if (options.log !== 'silent') process.stderr.write(`${banner(options, url)}\n`);
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(server).then(() => process.exit(0)));
     });
   for (const option of commanderOptions(proxyRows, defaultProxyOptions)) command.addOption(option);
   return command;

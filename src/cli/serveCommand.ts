@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { createMock } from '../createMock';
 import { defaultOptions, type MockOptions } from '../options';
-import { close, listen } from '../server/listen';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
 import { loadConfigFile } from './configFile';
 import { commanderOptions, layeredOptions } from './optionTable';
 import { serveRows } from './serveOptions';
@@ -29,21 +30,15 @@ export function serveCommand(name: 'serve' | 'mock' = 'serve'): Command {
 
 /** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */
 async function serve(options: Partial<MockOptions>, configFile: string | undefined): Promise<void> {
+  const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
   const mock = await createMock(options);
-  const server = await listen(mock.app, mock.options.host, mock.options.port);
+  const server = await listen(mock.app, mock.options.host, mock.options.port, mock.options.requestTimeoutMs);
+  stopping.serving(server, mock.close);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;
   const host = mock.options.host.includes(':') ? `[${mock.options.host}]` : mock.options.host;
   if (mock.options.log !== 'silent')
     process.stderr.write(`${banner(mock.options, `http://${host}:${port}`, mock.clock.now(), mock.source.size, configFile)}\n`);
-  const stop = (signal: string) => {
-    if (mock.options.log !== 'silent') process.stderr.write(`rpa-mock: ${signal} received, closing\n`);
-    void close(server)
-      .then(() => mock.close())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function banner(options: MockOptions, url: string, now: number, jobs: number, configFile: string | undefined): string {

@@ -1,11 +1,11 @@
 import { defaultReferenceTime, type MockOptions } from '../options';
 import { sharedRows, type OptionRow } from './optionTable';
-import { collect, integerIn, parseNow, parseNumber, parseStateUrl } from './parsers';
+import { bytesIn, collect, integerIn, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
 export type ServerOptions = Pick<
   MockOptions,
-  'port' | 'host' | 'specPath' | 'overlays' | 'control' | 'journalSize' | 'corsOrigins' | 'log'
+  'port' | 'host' | 'specPath' | 'overlays' | 'control' | 'journalSize' | 'journalBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'log'
 >;
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
@@ -32,6 +32,19 @@ export const serverRows: OptionRow<ServerOptions>[] = [
     flags: '--journal-size <count>',
     help: 'how many requests the journal keeps',
     parse: integerIn(1, 100_000, 'journal-size'),
+  },
+  {
+    key: 'journalBytes',
+    flags: '--journal-bytes <bytes>',
+    help: 'bytes the journal may hold, its entries and the answers it keeps for a check together (512k, 32m …); the oldest go first, and an answer over a quarter of it is journaled unchecked',
+    parse: bytesIn(64 * 1024, 4 * 1024 ** 3, 'journal-bytes'),
+    defaultLabel: '32m',
+  },
+  {
+    key: 'requestTimeoutMs',
+    flags: '--request-timeout <ms>',
+    help: 'time a request may take to arrive, headers and body; a slower one gets 408 and its connection closed',
+    parse: integerIn(1_000, 30_000, 'request-timeout'),
   },
   {
     key: 'corsOrigins',

@@ -8,6 +8,8 @@ export interface EngineRequest {
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** The body's bytes as sent, whatever its media type (the proxy forwards them unchanged). */
+  rawBody?: Uint8Array;
   /** What the `Prefer` header asked for. */
   preferences: Preferences;
 }
@@ -23,6 +25,34 @@ export interface EngineAnswer {
   rawBody?: string;
   /** An answer of the tool itself, not of the API (an unreachable upstream): not checked against the spec. */
   unchecked?: boolean;
+  /** A list too large to build at once, written item by item (then `body` is undefined). */
+  stream?: StreamedList;
+  /** A body passed through as it arrives, unread (the proxy's answers above --max-validate). */
+  passThrough?: PassThrough;
+}
+
+/** One item of a streamed list: its value, for checks, and its JSON text, to write. */
+export interface StreamedItem {
+  value: unknown;
+  json: string;
+}
+
+/**
+ * The answer `{ ...head, [property]: [ ...items ] }`, its items made lazily, one at a time, as they
+ * are written: a list of 40,000 jobs is never whole in memory, and other requests are answered
+ * between its pieces.
+ */
+export interface StreamedList {
+  head: Record<string, unknown>;
+  property: string;
+  items: Iterable<StreamedItem>;
+}
+
+/** Bytes from elsewhere, written as they come; `why` says why they are not checked. */
+export interface PassThrough {
+  chunks: AsyncIterable<Uint8Array>;
+  length?: number;
+  why: string;
 }
 
 /** Answers operations of the spec. The faker engine and the Prism engine both implement it. */

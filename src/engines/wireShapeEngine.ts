@@ -1,18 +1,20 @@
 import { toWire } from '../spec/calibration/toWire';
-import type { Engine } from './engine';
+import type { Engine, EngineAnswer } from './engine';
 
 /**
  * An engine whose answers take the shape a calibrated spec gives the wire: the inner engine
  * answers in documented names and values, and each answer is mapped once, here, onto the schema
  * the spec declares for its status (wire names, envelope, spellings, types, error media type and
  * shape). So `serve --overlay F` serves what `verify --overlay F` expects, and the generators stay
- * as they are. Answers passed through as received (the proxy's) are left alone.
+ * as they are. Answers passed through as received (the proxy's) are left alone. A streamed list is
+ * built whole first: the envelope it is mapped onto may not be the documented one (a bare array),
+ * so a calibrated mock sends lists in one piece.
  */
 export function wireShapeEngine(engine: Engine): Engine {
   return {
     name: engine.name,
     async answer(request) {
-      const answer = await engine.answer(request);
+      const answer = whole(await engine.answer(request));
       if (answer.rawBody !== undefined || answer.unchecked) return answer;
       const content = request.operation.responses[String(answer.status)]?.content ?? {};
       const mediaTypes = Object.keys(content);
@@ -21,4 +23,12 @@ export function wireShapeEngine(engine: Engine): Engine {
       return { ...answer, contentType, body: toWire(answer.body, content[contentType]?.schema) };
     },
   };
+}
+
+/** The answer with a streamed list gathered into its body. */
+function whole(answer: EngineAnswer): EngineAnswer {
+  if (!answer.stream) return answer;
+  const { head, property, items } = answer.stream;
+  const { stream: _stream, ...rest } = answer;
+  return { ...rest, body: { ...head, [property]: Array.from(items, (item) => item.value) } };
 }

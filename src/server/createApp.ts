@@ -1,10 +1,12 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createProblem, problemContentType } from '../errors/problem';
-import type { Journal } from '../state/journal';
+import type { Journal, KeptAnswer, Validation } from '../state/journal';
+import type { CheckResult } from '../validator';
 import { corsMiddleware } from './cors';
-import { handleRequest, type Outcome, type PipelineContext } from './pipeline';
+import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from './pipeline';
 import { logRequest, pageRequestLog } from './requestLog';
+import { writeAnswer, type Written } from './writeAnswer';
 
 export interface AppContext {
   /** The API: the RPA spec's operations, answered by an engine. */
@@ -69,12 +71,25 @@ function isPagePath(path: string): boolean {
 function answer(pipeline: PipelineContext, journal: Journal | undefined, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
-    handleRequest(pipeline, req).then((outcome) => {
-      const bytes = send(res, outcome);
+    const write = async () => {
+      let outcome = await handleRequest(pipeline, req);
+      const keepUpTo = journal?.largestKept ?? 0;
+      let written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
+      if (written.rejected && outcome.operation) {
+        outcome = {
+          ...outcome,
+          ...rejectAnswer(pipeline, outcome.operation, outcome.status, written.rejected),
+          response: written.rejected,
+        };
+        written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
+      }
+      if (written.cut)
+        logger.warn({ method: req.method, url: req.originalUrl }, `answer to ${req.method} ${req.originalUrl} cut short: ${written.cut}`);
       if (isInspectorPoll(req)) return;
       const durationMs = performance.now() - started;
+      const response = written.response ?? outcome.response;
       logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs);
-      report(logger, req.method, req.originalUrl, outcome, pipeline.requestCheck === 'report');
+      report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
       journal?.record({
         at: new Date().toISOString(),
         method: req.method,
@@ -82,17 +97,32 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
         operationId: outcome.operation?.operationId ?? null,
         status: outcome.status,
         durationMs: Math.round(durationMs * 10) / 10,
-        request: { valid: outcome.requestViolations.length === 0, violations: outcome.requestViolations },
-        // A huge answer (a list of thousands of jobs) is not kept for a later check.
-        checkResponse: outcome.responseViolations
-          ? () => outcome.responseViolations!
-          : bytes > keptAnswerBytes
-            ? () => null
-            : outcome.checkResponse,
+        request: toValidation(outcome.request),
+        response: journaledAnswer(outcome, written, response),
         ...(outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0) ? { fault: outcome.fault } : {}),
       });
-    }, next);
+    };
+    write().catch(next);
   };
+}
+
+/** How the journal shows an answer: judged already, kept as text for a check on reading, or why neither. */
+function journaledAnswer(outcome: Outcome, written: Written, response: CheckResult | undefined): Validation | KeptAnswer {
+  if (response) return { ...toValidation(response), ...(written.cut ? { note: `cut short: ${written.cut}` } : {}) };
+  if (written.cut) return { valid: null, violations: [], note: `not checked: cut short: ${written.cut}` };
+  if (outcome.passThrough) return { valid: null, violations: [], note: `not checked: ${outcome.passThrough.why}` };
+  if (outcome.unchecked) return { valid: null, violations: [], note: "not checked: an answer of rpa-mock's own" };
+  const checkText = outcome.checkText;
+  if (!checkText) return { valid: null, violations: [] };
+  if (written.text === undefined)
+    return { valid: null, violations: [], note: `not kept: the answer (${written.bytes} bytes) is too large for the journal` };
+  // The check keeps the validator and status (inside checkText), never the outcome.
+  return { text: written.text, check: (text) => toValidation(checkText(text)) };
+}
+
+function toValidation(found: CheckResult): Validation {
+  const valid = found.violations.length === 0 && found.more === 0;
+  return found.more > 0 ? { valid, violations: found.violations, more: found.more } : { valid, violations: found.violations };
 }
 
 /** The inspector page's polls: kept out of the journal they show, and out of the log. */
@@ -101,48 +131,30 @@ function isInspectorPoll(req: { headers: Record<string, unknown> }): boolean {
 }
 
 /** Injected faults and broken contracts get log lines of their own, each violation with its pointer and rule. */
-function report(logger: Logger, method: string, url: string, outcome: Outcome, logRequestViolations: boolean): void {
+function report(
+  logger: Logger,
+  method: string,
+  url: string,
+  outcome: Outcome,
+  response: CheckResult | undefined,
+  logRequestViolations: boolean,
+): void {
   const { fault } = outcome;
   const faulted = fault !== undefined && (fault.error || fault.latencyMs > 0);
-  if (!faulted && !outcome.responseViolations?.length && !(logRequestViolations && outcome.requestViolations.length > 0)) return;
+  if (!faulted && !response?.violations.length && !(logRequestViolations && outcome.request.violations.length > 0)) return;
   if (faulted)
     logger.warn({ fault }, `injected fault on ${method} ${url}: ${fault.latencyMs} ms latency${fault.error ? ', 500 answer' : ''}`);
   for (const [side, violations] of [
-    ['request', logRequestViolations ? outcome.requestViolations : []],
-    ['response', outcome.responseViolations ?? []],
+    ['request', logRequestViolations ? outcome.request : undefined],
+    ['response', response],
   ] as const) {
-    for (const v of violations)
+    if (!violations) continue;
+    for (const v of violations.violations)
       logger.warn(
         { side, pointer: v.pointer, rule: v.rule },
         `${side} of ${method} ${url} breaks the spec: ${v.message} [rule: ${v.rule}]`,
       );
   }
-}
-
-/** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
-const serialized = new WeakMap<object, string>();
-
-/** Answers larger than this are not kept in the journal for checking. */
-const keptAnswerBytes = 1_000_000;
-
-/** Writes the outcome; returns the length of the body in characters. */
-function send(res: Response, outcome: Outcome): number {
-  res.status(outcome.status);
-  for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
-  if (outcome.body === undefined && outcome.rawBody === undefined) return (void res.end(), 0);
-  const text = outcome.rawBody ?? toJson(outcome.body);
-  res.type(outcome.contentType).send(text);
-  return text.length;
-}
-
-function toJson(body: unknown): string {
-  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
-  let json = serialized.get(body);
-  if (json === undefined) {
-    json = JSON.stringify(body);
-    serialized.set(body, json);
-  }
-  return json;
 }
 
 /** Our bug or bad setup: logged in full, answered as a 500 in the error shape, never a stack trace. */

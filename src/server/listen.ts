@@ -1,14 +1,32 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Express } from 'express';
 import { SetupError } from '../errors/setupError';
+import { defaultOptions } from '../options';
+import { answerClientError, noteRequest } from './clientError';
 
 /** The server could not start: a port in use, a port it may not bind. A setup error, exit 2. */
 export class ListenError extends SetupError {}
 
-/** Listens on host:port; resolves once the port is bound, rejects with a ListenError otherwise. */
-export function listen(app: Express, host: string, port: number): Promise<Server> {
+/**
+ * Listens on host:port; resolves once the port is bound, rejects with a ListenError otherwise.
+ * A request must arrive whole within `requestTimeoutMs` (checked every second, so a stalled body
+ * is cut within a second of it) and is answered 408; malformed HTTP gets a problem, not an empty 400.
+ */
+export function listen(app: Express, host: string, port: number, requestTimeoutMs = defaultOptions.requestTimeoutMs): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer(
+      {
+        requestTimeout: requestTimeoutMs,
+        headersTimeout: Math.min(requestTimeoutMs, 20_000),
+        // Shorter than the 60 s idle time-outs of common clients and proxies, so they never reuse a closed socket.
+        keepAliveTimeout: 5_000,
+        connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
+      },
+      app,
+    );
+    server.on('clientError', answerClientError);
+    server.on('request', (req: IncomingMessage) => noteRequest(req.socket));
+    server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new ListenError(`port ${port} on ${host} is already in use; choose another with --port`));
@@ -21,10 +39,18 @@ export function listen(app: Express, host: string, port: number): Promise<Server
   });
 }
 
-/** Closes the server and the connections it keeps alive. */
-export function close(server: Server): Promise<void> {
+/**
+ * Closes the server: no new connections, idle ones closed at once, requests in flight given up to
+ * `drainMs` to finish before their connections are closed too.
+ */
+export function close(server: Server, drainMs = 0): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+    if (drainMs === 0) server.closeAllConnections();
   });
 }

@@ -4,8 +4,7 @@ import { createProblem, problemContentType, type ProblemKind } from '../errors/p
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
-import type { OperationValidator } from '../validator';
-import type { Violation } from '../validator/violations';
+import { listedViolations, type CheckResult, type OperationValidator } from '../validator';
 import { isAuthorized } from './auth';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
@@ -31,13 +30,23 @@ export interface PipelineContext {
 export interface Outcome extends EngineAnswer {
   contentType: string;
   operation?: Operation;
-  requestViolations: Violation[];
+  /** How the request broke the spec: the first violations and the count of the rest. */
+  request: CheckResult;
   /** How the answer broke the spec, when it was checked (responseCheck 'report' or 'reject'). */
-  responseViolations?: Violation[];
-  /** Checks the answer that was sent against the spec; null when no operation matched. */
-  checkResponse: () => Violation[] | null;
+  response?: CheckResult;
+  /**
+   * Checks the text of the answer against the spec, later (when the journal is read); it keeps the
+   * validator and the status, never the answer. Absent when no operation matched.
+   */
+  checkText?: (text: string) => CheckResult;
+  /** Checks one item of a streamed list as it is written; present when answers are checked. */
+  checkItem?: (index: number, item: unknown) => CheckResult;
+  /** An answer found broken is replaced by a problem (responseCheck 'reject'), not only reported. */
+  rejectBroken?: boolean;
   fault?: Fault;
 }
+
+const noViolations: CheckResult = { violations: [], more: 0 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,24 +71,54 @@ export async function handleRequest(context: PipelineContext, req: Request): Pro
       await context.refresh();
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
-      return { ...unmatched('service_unavailable', `${error.message}; try again once it is back.`), operation, checkResponse: () => null };
+      return { ...unmatched('service_unavailable', `${error.message}; try again once it is back.`), operation };
     }
   }
   const fault = context.faults?.draw(operation.operationId);
   if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs);
-  const { answer, requestViolations } = await answerOperation(context, req, operation, pathParams, validator, fault);
+  const { answer, request } = await answerOperation(context, req, operation, pathParams, validator, fault);
   const contentType = answer.contentType ?? (answer.status >= 400 ? problemContentType : 'application/json');
-  const checkResponse = () => validator.validateResponse({ status: answer.status, contentType, body: answer.body });
-  const outcome: Outcome = { ...answer, contentType, operation, requestViolations, checkResponse, fault };
-  if (context.responseCheck === 'off' || answer.unchecked) return outcome;
-  const responseViolations = checkResponse();
-  if (responseViolations.length === 0 || context.responseCheck === 'report') return { ...outcome, responseViolations };
-  const rejected = problem(
-    context.rejectAs,
-    `The answer (${answer.status}) to ${operation.operationId} breaks the spec in ${places(responseViolations.length)}.`,
-    responseViolations,
-  );
-  return { ...outcome, ...rejected, headers: {}, rawBody: undefined, responseViolations };
+  const checkText = textCheck(validator, answer.status, contentType);
+  const rejectBroken = context.responseCheck === 'reject';
+  const outcome: Outcome = { ...answer, contentType, operation, request, checkText, fault, rejectBroken };
+  if (context.responseCheck === 'off' || answer.unchecked || answer.passThrough) return outcome;
+  const { status } = answer;
+  const response = answer.stream
+    ? // The envelope now, each item as it is written.
+      validator.checkResponse({ status, contentType, body: { ...answer.stream.head, [answer.stream.property]: [] } }, listedViolations)
+    : validator.checkResponse({ status, contentType, body: answer.body }, listedViolations);
+  if (response.violations.length > 0 && rejectBroken)
+    return { ...outcome, ...rejectAnswer(context, operation, status, response), response };
+  if (!answer.stream) return { ...outcome, response };
+  const { property } = answer.stream;
+  const checkItem = (index: number, item: unknown) =>
+    validator.checkResponseItem({ status, contentType }, property, index, item, listedViolations);
+  return { ...outcome, response, checkItem };
+}
+
+/** The problem that replaces an answer found to break the spec (--strict, or the proxy's --errors). */
+export function rejectAnswer(
+  context: Pick<PipelineContext, 'rejectAs'>,
+  operation: Operation,
+  status: number,
+  found: CheckResult,
+): EngineAnswer & { contentType: string } {
+  const detail = `The answer (${status}) to ${operation.operationId} breaks the spec in ${places(found)}.`;
+  return { ...problem(context.rejectAs, detail, found), headers: {}, rawBody: undefined, stream: undefined, passThrough: undefined };
+}
+
+function textCheck(validator: OperationValidator, status: number, contentType: string): (text: string) => CheckResult {
+  return (text) => validator.checkResponse({ status, contentType, body: parseText(text, contentType) }, listedViolations);
+}
+
+/** A JSON answer's value; any other text as it is, for the check to name what is wrong. */
+function parseText(text: string, contentType: string): unknown {
+  if (!/json/.test(contentType)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 async function answerOperation(
@@ -89,60 +128,73 @@ async function answerOperation(
   pathParams: Record<string, string>,
   validator: OperationValidator,
   fault: Fault | undefined,
-): Promise<{ answer: EngineAnswer; requestViolations: Violation[] }> {
+): Promise<{ answer: EngineAnswer; request: CheckResult }> {
   if (context.authToken !== undefined && operation.secured && !isAuthorized(req.headers.authorization, context.authToken)) {
     const answer = {
       status: 401,
       body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
       headers: { 'WWW-Authenticate': 'Bearer' },
     };
-    return { answer, requestViolations: [] };
+    return { answer, request: noViolations };
   }
   const { preferences, violations: preferViolations } = decodePreferences(req.headers.prefer);
-  if (preferViolations.length > 0) return { answer: invalidRequest(preferViolations), requestViolations: preferViolations };
-  const body = await readBody(req, context.bodyLimit);
+  if (preferViolations.length > 0) {
+    const request = { violations: preferViolations, more: 0 };
+    return { answer: invalidRequest(request), request };
+  }
+  // A body is read only where the operation takes one: elsewhere it is named a violation unread
+  // (a GET with a 1 MB body gets the declared 400, not an undeclared 413).
+  const body = await readBody(req, context.bodyLimit, operation.requestBody !== undefined);
   if (body.kind === 'problem')
-    return { answer: { status: body.problem.status, body: body.problem }, requestViolations: body.problem.errors ?? [] };
+    return { answer: { status: body.problem.status, body: body.problem }, request: { violations: body.problem.errors ?? [], more: 0 } };
   // Absent parameters take the spec's defaults, so engines and checks read one value.
   const query = { ...operation.queryDefaults, ...(req.query as Record<string, unknown>) };
-  const requestViolations = validator.validateRequest({
-    pathParams,
-    query,
-    headers: req.headers,
-    contentType: body.contentType,
-    body: body.value,
-  });
-  if (requestViolations.length > 0 && context.requestCheck === 'reject')
-    return { answer: invalidRequest(requestViolations), requestViolations };
+  const request = validator.checkRequest(
+    { pathParams, query, headers: req.headers, contentType: body.contentType, body: body.value },
+    listedViolations,
+  );
+  if (request.violations.length > 0 && context.requestCheck === 'reject') return { answer: invalidRequest(request), request };
   if (fault?.error) {
     return {
       answer: {
         status: 500,
         body: createProblem('internal_error', `Injected fault: the scenario fails a share of ${operation.operationId} requests.`),
       },
-      requestViolations,
+      request,
     };
   }
-  const answer = await context.engine.answer({ operation, pathParams, query, headers: req.headers, body: body.value, preferences });
-  return { answer, requestViolations };
+  const raw = body.kind === 'read' ? body.raw : undefined;
+  const answer = await context.engine.answer({
+    operation,
+    pathParams,
+    query,
+    headers: req.headers,
+    body: body.value,
+    rawBody: raw,
+    preferences,
+  });
+  return { answer, request };
 }
 
-function invalidRequest(violations: Violation[]): EngineAnswer {
+function invalidRequest(found: CheckResult): EngineAnswer {
   return {
     status: 400,
-    body: createProblem('invalid_request', `The request breaks the contract in ${places(violations.length)}.`, violations),
+    body: createProblem('invalid_request', `The request breaks the contract in ${places(found)}.`, found.violations, found.more),
   };
 }
 
 function unmatched(kind: ProblemKind, detail: string): Outcome {
-  return { ...problem(kind, detail), requestViolations: [], checkResponse: () => null };
+  return { ...problem(kind, detail), request: noViolations };
 }
 
-function problem(kind: ProblemKind, detail: string, errors?: Violation[]): { status: number; body: unknown; contentType: string } {
-  const body = createProblem(kind, detail, errors);
+function problem(kind: ProblemKind, detail: string, found?: CheckResult): { status: number; body: unknown; contentType: string } {
+  const body = createProblem(kind, detail, found?.violations, found?.more);
   return { status: body.status, body, contentType: problemContentType };
 }
 
-function places(count: number): string {
-  return count === 1 ? '1 place' : `${count} places`;
+/** "1 place", "3 places", "9401 places; the first 20 are listed". */
+function places({ violations, more }: CheckResult): string {
+  const count = violations.length + more;
+  const counted = count === 1 ? '1 place' : `${count} places`;
+  return more > 0 ? `${counted}; the first ${violations.length} are listed` : counted;
 }

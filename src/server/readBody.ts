@@ -5,25 +5,25 @@ import type { Problem } from '../spec/types';
 
 export type BodyRead =
   | { kind: 'none'; contentType: undefined; value: undefined }
-  | { kind: 'read'; contentType: string; value: unknown }
+  | { kind: 'read'; contentType: string; value: unknown; raw?: Buffer }
   | { kind: 'problem'; problem: Problem };
 
 const none: BodyRead = { kind: 'none', contentType: undefined, value: undefined };
 
 /**
- * Reads a request body, if one was sent, as JSON when its media type is JSON.
- * Another media type is passed on unread for validation to name; a body that is not JSON or is too
- * large ends here as a problem.
+ * Reads a request body, if one was sent, up to `limit` bytes: its bytes as sent, and its value
+ * when its media type is JSON. With `read` false (an operation that takes no body) it is left
+ * unread, for validation to name. A body that is not JSON or is too large ends here as a problem.
  */
-export async function readBody(req: Request, limit: number): Promise<BodyRead> {
+export async function readBody(req: Request, limit: number, read = true): Promise<BodyRead> {
   const length = req.headers['content-length'];
   const sent = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   if (!sent) return none;
   const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
-  if (!/^application\/([\w.+-]+\+)?json$/.test(contentType)) return { kind: 'read', contentType, value: undefined };
-  let text: string;
+  if (!read) return { kind: 'read', contentType, value: undefined };
+  let raw: Buffer;
   try {
-    text = await getRawBody(req, { length, limit, encoding: 'utf-8' });
+    raw = await getRawBody(req, { length, limit });
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large')
@@ -33,9 +33,11 @@ export async function readBody(req: Request, limit: number): Promise<BodyRead> {
       problem: createProblem('invalid_request', `The request body could not be read: ${(error as Error).message}.`),
     };
   }
-  if (text.trim() === '') return { kind: 'read', contentType, value: undefined };
+  if (!/^application\/([\w.+-]+\+)?json$/.test(contentType)) return { kind: 'read', contentType, value: undefined, raw };
+  const text = raw.toString('utf-8');
+  if (text.trim() === '') return { kind: 'read', contentType, value: undefined, raw };
   try {
-    return { kind: 'read', contentType, value: JSON.parse(text) };
+    return { kind: 'read', contentType, value: JSON.parse(text), raw };
   } catch (error) {
     const reason = (error as Error).message;
     return {

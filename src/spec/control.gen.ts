@@ -222,9 +222,14 @@ export interface components {
          *     }
          */
         Validation: {
-            /** @description null when the request matched no operation, or its answer was let go before anyone read the journal (only the newest 50 unread answers are kept). */
+            /** @description null when the request matched no operation, or its answer was not kept for a check (too large for the journal's byte budget, passed through by the proxy unchecked, or cut short); `note` says which. */
             valid: boolean | null;
+            /** @description The first violations found, at most 20. */
             violations: components["schemas"]["Violation"][];
+            /** @description How many more violations were found beyond those listed. */
+            more?: number;
+            /** @description Why the answer was not checked, or was cut short. */
+            note?: string;
         };
         /**
          * @example {

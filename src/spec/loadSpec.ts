@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { parse } from 'yaml';
 import controlJson from './control.gen.json';
 import { dereference } from './dereference';
 import { SpecError } from './errors';
@@ -30,7 +32,7 @@ export async function loadSpec(file: string = defaultSpecPath): Promise<OpenApiD
   let api: unknown;
   try {
     const bundled = bundledDocuments.get(path.resolve(file));
-    api = bundled ? dereference(structuredClone(bundled)) : await swaggerParser().validate(file);
+    api = bundled ? dereference(copyOf(bundled)) : await swaggerParser().validate(file);
   } catch (error) {
     throw new SpecError(file, error instanceof Error ? error.message : String(error));
   }
@@ -41,7 +43,23 @@ export async function loadSpec(file: string = defaultSpecPath): Promise<OpenApiD
   return document;
 }
 
+/** A spec as written, not dereferenced: a fresh copy of a bundled one's JSON, or the file read as YAML (or JSON). */
+export async function readPlainSpec(file: string): Promise<Record<string, unknown>> {
+  const bundled = bundledDocuments.get(path.resolve(file));
+  if (bundled) return copyOf(bundled) as Record<string, unknown>;
+  // Through JSON: YAML aliases would otherwise share objects, and a change to one would change both.
+  return JSON.parse(JSON.stringify(parse(await readFile(file, 'utf8')))) as Record<string, unknown>;
+}
+
 /** swagger-parser, loaded only for a spec of the user's: 50 ms that the bundled specs do not need. */
-function swaggerParser(): typeof SwaggerParser {
+export function swaggerParser(): typeof SwaggerParser {
   return require('@apidevtools/swagger-parser') as typeof SwaggerParser;
+}
+
+/**
+ * A fresh copy, through JSON rather than structuredClone: its objects are of the caller's realm
+ * (Jest runs tests in a realm of their own), which JSONPath and ajv rely on.
+ */
+function copyOf(document: object): object {
+  return JSON.parse(JSON.stringify(document)) as object;
 }

@@ -849,18 +849,29 @@ export interface components {
              * @description The kind of error, a stable identifier. `invalid_response`, `invalid_upstream_response`,
              *     `upstream_unavailable` and `service_unavailable` are only sent by rpa-mock (an answer
              *     that broke the spec under `--strict`, its validating proxy's 502s, and the 503 of a
-             *     replica whose shared state, `--state`, cannot be reached).
+             *     replica whose shared state, `--state`, cannot be reached); so are `request_timeout`
+             *     (408) and `headers_too_large` (431), its answers to requests that are not HTTP it can
+             *     read, which belong to no operation.
              * @enum {string}
              */
-            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable" | "service_unavailable";
+            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "payload_too_large" | "headers_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable" | "service_unavailable";
             /** @description Short summary of the kind of error. */
             title: string;
             /** @description The HTTP status code. */
             status: number;
             /** @description What went wrong with this request. */
             detail: string;
-            /** @description Each rule the request (or response) broke. */
+            /**
+             * @description The rules the request (or response) broke, at most the first 20; `more_errors` counts
+             *     the rest.
+             */
             errors?: components["schemas"]["Violation"][];
+            /**
+             * @description How many more broken rules were found beyond those listed in `errors`; absent when all
+             *     are listed. `x-inferred`: rpa-mock's own field, so that a body of thousands of broken
+             *     values gets a short answer.
+             */
+            more_errors?: number;
         };
         /**
          * @description One broken rule.

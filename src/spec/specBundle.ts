@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileValidators, type OperationValidator } from '../validator';
 import { bundledSpecPaths, defaultSpecPath, loadSpec, type OpenApiDocument } from './loadSpec';
@@ -17,6 +18,12 @@ export interface SpecBundle {
 
 /** The bundled specs never change while the process runs: each is read and compiled once. */
 const bundledCache = new Map<string, Promise<SpecBundle>>();
+/**
+ * The same overlays on the same spec give the same bundle: kept by content (a calibration verified,
+ * then served, is checked and compiled once), the newest few only.
+ */
+const overlaidCache = new Map<string, Promise<SpecBundle>>();
+const overlaidCacheSize = 8;
 
 /**
  * Loads a spec, with overlays applied in order when given, and compiles what serving and checking it need.
@@ -24,12 +31,30 @@ const bundledCache = new Map<string, Promise<SpecBundle>>();
  */
 export function loadSpecBundle(file?: string, overlays: string[] = []): Promise<SpecBundle> {
   const resolved = path.resolve(file ?? defaultSpecPath);
-  if (overlays.length > 0) return loadOverlaidSpec(resolved, overlays).then(bundleOf);
+  if (overlays.length > 0) return overlaidBundle(resolved, overlays);
   if (!bundledSpecPaths.includes(resolved)) return loadSpec(resolved).then(bundleOf);
   let bundle = bundledCache.get(resolved);
   if (!bundle) {
     bundle = loadSpec(resolved).then(bundleOf);
     bundledCache.set(resolved, bundle);
+  }
+  return bundle;
+}
+
+async function overlaidBundle(specPath: string, overlays: string[]): Promise<SpecBundle> {
+  // An overlay that cannot be read is loadOverlaidSpec's to report: its key is its name.
+  const contents = await Promise.all(overlays.map((file) => readFile(file, 'utf8').catch(() => `unreadable ${file}`)));
+  const key = JSON.stringify([
+    specPath,
+    specPath.startsWith(path.dirname(defaultSpecPath)) ? '' : await readFile(specPath, 'utf8').catch(() => ''),
+    ...contents,
+  ]);
+  let bundle = overlaidCache.get(key);
+  if (!bundle) {
+    bundle = loadOverlaidSpec(specPath, overlays).then(bundleOf);
+    bundle.catch(() => overlaidCache.delete(key));
+    overlaidCache.set(key, bundle);
+    if (overlaidCache.size > overlaidCacheSize) overlaidCache.delete(overlaidCache.keys().next().value!);
   }
   return bundle;
 }

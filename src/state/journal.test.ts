@@ -1,6 +1,8 @@
-import { Journal, type PendingEntry } from './journal';
+import { Journal, type PendingEntry, type Validation } from './journal';
 
-const entry = (url: string, checkResponse: PendingEntry['checkResponse'] = () => []): PendingEntry => ({
+const valid: Validation = { valid: true, violations: [] };
+
+const entry = (url: string, response: PendingEntry['response'] = valid): PendingEntry => ({
   at: '2026-03-14T09:30:00.000Z',
   method: 'GET',
   url,
@@ -8,7 +10,7 @@ const entry = (url: string, checkResponse: PendingEntry['checkResponse'] = () =>
   status: 200,
   durationMs: 1,
   request: { valid: true, violations: [] },
-  checkResponse,
+  response,
 });
 
 describe('Journal', () => {
@@ -19,21 +21,42 @@ describe('Journal', () => {
     expect(journal.read(2).map((e) => e.id)).toEqual([4, 3]);
   });
 
-  it('lets go of answers beyond the newest unread ones, unchecked', () => {
-    const journal = new Journal(10, 2);
-    const checks = ['/a', '/b', '/c'].map(() => jest.fn(() => []));
-    ['/a', '/b', '/c'].forEach((url, i) => journal.record(entry(url, checks[i])));
-    expect(journal.read().map((e) => e.response.valid)).toEqual([true, true, null]);
-    expect(checks[0]).not.toHaveBeenCalled();
+  it('stays within its byte budget, counting the answers kept for a check, and drops the oldest first', () => {
+    const journal = new Journal(1000, 100_000);
+    for (let i = 0; i < 10; i++) journal.record(entry(`/${i}`, { text: 'x'.repeat(20_000), check: () => valid }));
+    expect(journal.size).toBeLessThanOrEqual(100_000);
+    expect(journal.read().map((e) => e.url)).toEqual(['/9', '/8', '/7', '/6']);
   });
 
-  it('checks an answer once, when it is read', () => {
+  it('does not keep an answer larger than a quarter of its budget, and says so', () => {
+    const journal = new Journal(10, 100_000);
+    const check = jest.fn(() => valid);
+    journal.record(entry('/huge', { text: 'x'.repeat(30_000), check }));
+    const [read] = journal.read();
+    expect(read!.response).toEqual({ valid: null, violations: [], note: expect.stringMatching(/^not kept: .*too large/) });
+    expect(check).not.toHaveBeenCalled();
+    expect(journal.size).toBeLessThan(1000);
+  });
+
+  it('checks a kept answer once, when it is read, from its text', () => {
     const journal = new Journal(10);
-    const check = jest.fn(() => [{ location: 'response' as const, pointer: '/id', rule: 'format', message: 'bad' }]);
-    journal.record(entry('/a', check));
+    const check = jest.fn((text: string) => ({
+      valid: text === 'ok',
+      violations: [{ location: 'response' as const, pointer: '/id', rule: 'format', message: 'bad' }],
+    }));
+    journal.record(entry('/a', { text: 'broken', check }));
     expect(check).not.toHaveBeenCalled();
     expect(journal.read()[0]!.response).toEqual({ valid: false, violations: [expect.objectContaining({ rule: 'format' })] });
     journal.read();
     expect(check).toHaveBeenCalledTimes(1);
+    expect(check).toHaveBeenCalledWith('broken');
+  });
+
+  it('is emptied by clear', () => {
+    const journal = new Journal(10);
+    journal.record(entry('/a', { text: 'x'.repeat(1000), check: () => valid }));
+    journal.clear();
+    expect(journal.read()).toEqual([]);
+    expect(journal.size).toBe(0);
   });
 });

@@ -1,6 +1,18 @@
 import type { Violation } from '../validator/violations';
 import type { Fault } from '../scenario/faultInjector';
 
+/** The validation of one side of an exchange, as the journal shows it. */
+export interface Validation {
+  /** null when there was nothing to check against, or the answer was not kept for a check. */
+  valid: boolean | null;
+  /** The first violations found (at most 20). */
+  violations: Violation[];
+  /** How many more violations were found beyond those listed. */
+  more?: number;
+  /** Why the answer was not checked: too large to keep, let go to stay within the budget … */
+  note?: string;
+}
+
 /** One request as the journal keeps it. */
 export interface JournalEntry {
   id: number;
@@ -11,38 +23,60 @@ export interface JournalEntry {
   operationId: string | null;
   status: number;
   durationMs: number;
-  request: { valid: boolean; violations: Violation[] };
-  /** `valid` is null when there was no operation to check the answer against. */
-  response: { valid: boolean | null; violations: Violation[] };
+  request: Validation;
+  response: Validation;
   fault?: Fault;
 }
 
-/** An entry whose answer is checked only when someone reads the journal: no cost per request. */
-export type PendingEntry = Omit<JournalEntry, 'id' | 'response'> & { checkResponse: () => Violation[] | null };
+/**
+ * An answer kept to be checked when someone reads the journal: its text and a check of the text,
+ * which captures the validator and the status but never the answer's objects.
+ */
+export interface KeptAnswer {
+  text: string;
+  check: (text: string) => Validation;
+}
+
+/** An entry as recorded: its answer either already judged or kept for a check on reading. */
+export type PendingEntry = Omit<JournalEntry, 'id' | 'response'> & { response: Validation | KeptAnswer };
+
+type Stored = Omit<JournalEntry, 'response'> & { response: Validation | KeptAnswer; bytes: number };
+
+/** What an entry costs besides the text it keeps, roughly: its fields and violations. */
+const entryOverhead = 400;
+const violationBytes = 300;
 
 /**
- * The last requests, bounded: the oldest goes when a new one comes and the journal is full. Only the
- * newest `keptAnswers` unread answers are kept for checking; an older one is let go unchecked
- * (`valid: null`), so a burst of huge lists cannot pile up in memory.
+ * The last requests, bounded by count and by bytes: the entries and the answer texts they keep for
+ * a later check together stay within `budgetBytes`, dropping the oldest first. An answer larger
+ * than a quarter of the budget is not kept at all (`valid: null` with a note), so one huge list
+ * cannot empty the journal.
  */
 export class Journal {
-  private readonly entries: (JournalEntry | (PendingEntry & { id: number }))[] = [];
+  private readonly entries: Stored[] = [];
   private nextId = 1;
+  private bytes = 0;
 
   constructor(
     readonly capacity: number,
-    private readonly keptAnswers = 50,
+    readonly budgetBytes = 32 * 1024 * 1024,
   ) {}
 
+  /** The largest answer text kept for a check, in characters. */
+  get largestKept(): number {
+    return Math.floor(this.budgetBytes / 4);
+  }
+
   record(entry: PendingEntry): void {
-    (entry as PendingEntry & { id: number }).id = this.nextId++;
-    this.entries.push(entry as PendingEntry & { id: number });
-    if (this.entries.length > this.capacity) this.entries.shift();
-    const released = this.entries.length - 1 - this.keptAnswers;
-    const old = this.entries[released];
-    if (old && 'checkResponse' in old) {
-      const { checkResponse, ...rest } = old;
-      this.entries[released] = { ...rest, response: { valid: null, violations: [] } };
+    let response = entry.response;
+    if ('text' in response && response.text.length > this.largestKept)
+      response = { valid: null, violations: [], note: `not kept: the answer (${response.text.length} bytes) is too large for the journal` };
+    const stored: Stored = { ...entry, response, id: this.nextId++, bytes: 0 };
+    stored.bytes = sizeOf(stored);
+    this.entries.push(stored);
+    this.bytes += stored.bytes;
+    while (this.entries.length > this.capacity || (this.bytes > this.budgetBytes && this.entries.length > 1)) {
+      this.bytes -= this.entries.shift()!.bytes;
     }
   }
 
@@ -51,19 +85,32 @@ export class Journal {
     const start = Math.max(0, this.entries.length - limit);
     for (let i = start; i < this.entries.length; i++) {
       const entry = this.entries[i]!;
-      if ('checkResponse' in entry) {
-        const { checkResponse, ...rest } = entry;
-        const violations = checkResponse();
-        this.entries[i] = {
-          ...rest,
-          response: { valid: violations === null ? null : violations.length === 0, violations: violations ?? [] },
-        };
+      if ('text' in entry.response) {
+        entry.response = entry.response.check(entry.response.text);
+        this.bytes -= entry.bytes;
+        entry.bytes = sizeOf(entry);
+        this.bytes += entry.bytes;
       }
     }
-    return (this.entries.slice(start) as JournalEntry[]).reverse();
+    return this.entries
+      .slice(start)
+      .map(({ bytes: _bytes, ...entry }) => entry as JournalEntry)
+      .reverse();
+  }
+
+  /** The bytes the journal holds now, estimated. */
+  get size(): number {
+    return this.bytes;
   }
 
   clear(): void {
     this.entries.length = 0;
+    this.bytes = 0;
   }
+}
+
+function sizeOf(entry: Stored): number {
+  const text = 'text' in entry.response ? entry.response.text.length : 0;
+  const violations = entry.request.violations.length + ('violations' in entry.response ? entry.response.violations.length : 0);
+  return entryOverhead + entry.url.length + text + violations * violationBytes;
 }

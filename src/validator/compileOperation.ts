@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Operation } from '../spec/operations';
 import type { Violation } from './violations';
-import { toViolations, type ViolationLocation } from './violations';
+import { firstViolations, type CheckResult, type ViolationLocation } from './violations';
 
 /** The parts of a request the spec constrains, already parsed. */
 export interface RequestParts {
@@ -27,6 +27,15 @@ export interface OperationValidator {
   validateRequest(request: RequestParts): Violation[];
   /** Every violation of the response; empty when it keeps the contract. */
   validateResponse(response: ResponseParts): Violation[];
+  /** The first `limit` violations of the request, and how many more there are. */
+  checkRequest(request: RequestParts, limit: number): CheckResult;
+  /** The first `limit` violations of the response, and how many more there are. */
+  checkResponse(response: ResponseParts, limit: number): CheckResult;
+  /**
+   * One item of a list answer sent piece by piece: `item` is checked against the schema of
+   * `body[property][index]`, and violations point into the whole body (`/jobs/12/status`).
+   */
+  checkResponseItem(response: Omit<ResponseParts, 'body'>, property: string, index: number, item: unknown, limit: number): CheckResult;
 }
 
 type ParameterLocation = 'path' | 'query' | 'header';
@@ -41,63 +50,119 @@ export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: 
   const validateBody = requestBodySchema ? ajv.compile(requestBodySchema) : undefined;
   const responseValidators = compileResponses(operation, ajv);
 
+  const checkResponse = (response: ResponseParts, limit: number): CheckResult => {
+    const found = responseValidator(operation, responseValidators, response);
+    if (!found.validate) return { violations: found.violations, more: 0 };
+    return found.validate(response.body) ? none : firstViolations(found.validate.errors, 'response', limit);
+  };
+  const checkRequest = (request: RequestParts, limit: number): CheckResult => {
+    const violations: Violation[] = [];
+    let more = 0;
+    // Copies, as ajv writes coerced values back; Node gives header names in lower case already.
+    const sources = { path: request.pathParams, query: request.query, header: request.headers };
+    for (const { location, validate } of parameterValidators) {
+      if (!validate({ ...sources[location] })) {
+        const found = firstViolations(validate.errors, location, limit - violations.length);
+        violations.push(...found.violations);
+        more += found.more;
+      }
+    }
+    const body = validateRequestBody(operation, request, validateBody, Math.max(0, limit - violations.length));
+    return { violations: [...violations, ...body.violations], more: more + body.more };
+  };
+  const itemValidators = new Map<string, ValidateFunction | undefined>();
   return {
-    validateRequest(request) {
-      const violations: Violation[] = [];
-      // Copies, as ajv writes coerced values back; Node gives header names in lower case already.
-      const sources = { path: request.pathParams, query: request.query, header: request.headers };
-      for (const { location, validate } of parameterValidators) {
-        if (!validate({ ...sources[location] })) violations.push(...toViolations(validate.errors, location));
+    validateRequest: (request) => checkRequest(request, Infinity).violations,
+    validateResponse: (response) => checkResponse(response, Infinity).violations,
+    checkRequest,
+    checkResponse,
+    checkResponseItem(response, property, index, item, limit) {
+      const key = `${response.status} ${response.contentType} ${property}`;
+      if (!itemValidators.has(key)) {
+        const schema = responseSchemaOf(operation, response)?.properties?.[property]?.items;
+        itemValidators.set(key, schema ? ajv.compile(schema) : undefined);
       }
-      violations.push(...validateRequestBody(operation, request, validateBody));
-      return violations;
-    },
-    validateResponse(response) {
-      const declared =
-        responseValidators.get(String(response.status)) ??
-        responseValidators.get(`${String(response.status)[0]}XX`) ??
-        responseValidators.get('DEFAULT');
-      if (!declared) {
-        return [
-          violation(
-            'response',
-            '',
-            'status',
-            `status ${response.status} is not declared for ${operation.operationId} (declared: ${[...responseValidators.keys()].join(', ')})`,
-          ),
-        ];
-      }
-      if (declared.size === 0) return [];
-      const validate = response.contentType === undefined ? undefined : declared.get(response.contentType);
-      if (!validate) {
-        return [
-          violation(
-            'response',
-            '',
-            'content-type',
-            `content type '${response.contentType ?? 'none'}' is not declared for status ${response.status} (declared: ${[...declared.keys()].join(', ')})`,
-          ),
-        ];
-      }
-      return validate(response.body) ? [] : toViolations(validate.errors, 'response');
+      const validate = itemValidators.get(key);
+      if (!validate)
+        return {
+          violations: [violation('response', `/${property}`, 'items', `no item schema for /${property} in the ${response.status} answer`)],
+          more: 0,
+        };
+      if (validate(item)) return none;
+      const errors = validate.errors!.map((error) => ({ ...error, instancePath: `/${property}/${index}${error.instancePath}` }));
+      return firstViolations(errors, 'response', limit);
     },
   };
 }
 
-function validateRequestBody(operation: Operation, request: RequestParts, validate: ValidateFunction | undefined): Violation[] {
-  const body = operation.requestBody;
-  if (request.contentType === undefined) {
-    return body?.required ? [violation('body', '', 'required', 'request body is required')] : [];
+const none: CheckResult = { violations: [], more: 0 };
+
+/** The validator of the answer's status and media type, or the violation that there is none. */
+function responseValidator(
+  operation: Operation,
+  responseValidators: Map<string, Map<string, ValidateFunction>>,
+  response: Omit<ResponseParts, 'body'>,
+): { validate?: ValidateFunction; violations: Violation[] } {
+  const declared =
+    responseValidators.get(String(response.status)) ??
+    responseValidators.get(`${String(response.status)[0]}XX`) ??
+    responseValidators.get('DEFAULT');
+  if (!declared) {
+    const known = [...responseValidators.keys()].join(', ');
+    return {
+      violations: [
+        violation('response', '', 'status', `status ${response.status} is not declared for ${operation.operationId} (declared: ${known})`),
+      ],
+    };
   }
-  if (!body) return [violation('body', '', 'requestBody', `${operation.operationId} takes no request body`)];
+  if (declared.size === 0) return { violations: [] };
+  const validate = response.contentType === undefined ? undefined : declared.get(response.contentType);
+  if (!validate) {
+    return {
+      violations: [
+        violation(
+          'response',
+          '',
+          'content-type',
+          `content type '${response.contentType ?? 'none'}' is not declared for status ${response.status} (declared: ${[...declared.keys()].join(', ')})`,
+        ),
+      ],
+    };
+  }
+  return { validate, violations: [] };
+}
+
+type ObjectSchema = { properties?: Record<string, { items?: object }> };
+
+function responseSchemaOf(operation: Operation, response: Omit<ResponseParts, 'body'>): ObjectSchema | undefined {
+  const declared = operation.responses[String(response.status)] ?? operation.responses[`${String(response.status)[0]}XX`];
+  return declared?.content?.[response.contentType ?? '']?.schema as ObjectSchema | undefined;
+}
+
+/**
+ * The body's violations. ajv collects every error (allErrors) here because the body is bounded by
+ * the body limit (100 KB); only the first `limit` are described.
+ */
+function validateRequestBody(
+  operation: Operation,
+  request: RequestParts,
+  validate: ValidateFunction | undefined,
+  limit: number,
+): CheckResult {
+  const body = operation.requestBody;
+  const one = (v: Violation): CheckResult => ({ violations: limit > 0 ? [v] : [], more: limit > 0 ? 0 : 1 });
+  if (request.contentType === undefined) {
+    return body?.required ? one(violation('body', '', 'required', 'request body is required')) : none;
+  }
+  if (!body) return one(violation('body', '', 'requestBody', `${operation.operationId} takes no request body`));
   if (!Object.keys(body.content ?? {}).includes(request.contentType)) {
     const accepted = Object.keys(body.content ?? {}).join(', ');
-    return [
+    return one(
       violation('header', '/content-type', 'content-type', `header 'content-type' must be ${accepted}, not '${request.contentType}'`),
-    ];
+    );
   }
-  if (validate && !validate(request.body)) return toViolations(validate.errors, 'body');
-  return [];
+  if (validate && !validate(request.body)) return firstViolations(validate.errors, 'body', limit);
+  return none;
 }
 
 function parametersSchema(parameters: OpenAPIV3_1.ParameterObject[], location: ParameterLocation): object {

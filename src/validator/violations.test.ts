@@ -1,5 +1,5 @@
 import { createAjv } from './createAjv';
-import { toViolations, toWireViolation } from './violations';
+import { firstViolations, toViolations, toWireViolation } from './violations';
 
 const ajv = createAjv();
 const validate = ajv.compile({
@@ -120,5 +120,20 @@ describe('toViolations', () => {
 
   it('returns nothing for no errors', () => {
     expect(toViolations(null, 'body')).toEqual([]);
+  });
+});
+
+describe('firstViolations', () => {
+  it('describes the first few violations and counts the rest', () => {
+    const many = createAjv().compile({ type: 'object', additionalProperties: { type: 'string' } });
+    many(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`a${i}`, {}])));
+    const { violations, more } = firstViolations(many.errors, 'body', 20);
+    expect(violations).toHaveLength(20);
+    expect(more).toBe(980);
+    expect(violations[0]).toMatchObject({ pointer: '/a0', rule: 'type' });
+  });
+
+  it('counts nothing more when all fit', () => {
+    expect(firstViolations(null, 'body', 20)).toEqual({ violations: [], more: 0 });
   });
 });

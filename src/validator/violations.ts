@@ -34,21 +34,44 @@ const locationNames: Record<ViolationLocation, string> = {
 export function toViolations(errors: ErrorObject[] | null | undefined, location: ViolationLocation, documentName?: string): Violation[] {
   if (!errors) return [];
   // A bad property name is reported twice: by its own rule (enum …) and by the propertyNames wrapper.
-  return foldAlternatives(errors.filter((error) => error.keyword !== 'propertyNames')).map((error) => {
-    const pointer = pointerOf(error);
-    const violation: Violation = {
-      location,
-      pointer,
-      rule: error.keyword,
-      message: `${subject(location, pointer, documentName)} ${describe(error)}`,
-      expected: expectedOf(error),
-    };
-    if (error.keyword !== 'required' && 'data' in error) violation.actual = error.data;
-    if (isInferred(error)) violation.inferred = true;
-    const hint = hintFor(error);
-    if (hint) violation.hint = hint;
-    return violation;
-  });
+  return foldAlternatives(errors.filter((error) => error.keyword !== 'propertyNames')).map((error) =>
+    toViolation(error, location, documentName),
+  );
+}
+
+/** Violations kept for the wire and the journal: the first few, and how many more were found. */
+export interface CheckResult {
+  violations: Violation[];
+  more: number;
+}
+
+/** How many violations an answer or a journal entry lists; the rest are counted, not listed. */
+export const listedViolations = 20;
+
+/**
+ * The first `limit` violations of ajv's errors and the count of the rest: a body of thousands of
+ * broken values costs a short list, not a description of each.
+ */
+export function firstViolations(errors: ErrorObject[] | null | undefined, location: ViolationLocation, limit: number): CheckResult {
+  if (!errors) return { violations: [], more: 0 };
+  const folded = foldAlternatives(errors);
+  return { violations: folded.slice(0, limit).map((error) => toViolation(error, location)), more: Math.max(0, folded.length - limit) };
+}
+
+function toViolation(error: ErrorObject, location: ViolationLocation, documentName?: string): Violation {
+  const pointer = pointerOf(error);
+  const violation: Violation = {
+    location,
+    pointer,
+    rule: error.keyword,
+    message: `${subject(location, pointer, documentName)} ${describe(error)}`,
+    expected: expectedOf(error),
+  };
+  if (error.keyword !== 'required' && 'data' in error) violation.actual = error.data;
+  if (isInferred(error)) violation.inferred = true;
+  const hint = hintFor(error);
+  if (hint) violation.hint = hint;
+  return violation;
 }
 
 /** The four fields of the error shape on the wire. */

@@ -4,6 +4,7 @@ import type { Clock } from '../../state/clock';
 import type { ExecutionStore } from '../../state/executionStore';
 import type { StateStore } from '../../state/stateStore';
 import type { EngineAnswer, EngineRequest } from '../engine';
+import type { JobJsonCache } from './jobJsonCache';
 
 /** What the faker engine's handlers read and change. */
 export interface FakerContext {
@@ -15,8 +16,11 @@ export interface FakerContext {
   store: StateStore;
 }
 
+/** What handlers get: the context and the engine's own caches. */
+type HandlerContext = FakerContext & { jobJson: JobJsonCache };
+
 /** Answers one operation of the spec. */
-export type Handler = (context: FakerContext, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;
+export type Handler = (context: HandlerContext, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;
 
 /** The answer for an id no job has. */
 export function jobNotFound(id: string): EngineAnswer {

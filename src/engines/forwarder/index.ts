@@ -10,6 +10,8 @@ export interface ForwarderOptions {
   /** Called once when the upstream answers 401 to the proxy's own token: get a fresh one. */
   refreshToken?: () => Promise<void>;
   timeoutMs: number;
+  /** Answers larger than this many bytes pass through as they arrive, unchecked. */
+  maxValidateBytes: number;
 }
 
 /** Headers of the upstream's answer that reach the caller. */
@@ -26,11 +28,13 @@ export function createForwarder(options: ForwarderOptions): Engine {
     const token = options.token ? await options.token() : undefined;
     const authorization = token !== undefined ? `Bearer ${token}` : header(request, 'authorization');
     if (authorization) headers.Authorization = authorization;
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    // The body goes as it came, byte for byte, whatever its media type.
+    const contentType = header(request, 'content-type');
+    if (request.rawBody !== undefined && contentType) headers['Content-Type'] = contentType;
     return fetch(url, {
       method: request.operation.method.toUpperCase(),
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.rawBody,
       signal: AbortSignal.timeout(options.timeoutMs),
       redirect: 'manual',
     });
@@ -47,24 +51,55 @@ export function createForwarder(options: ForwarderOptions): Engine {
           response = await send(request, url);
         }
       } catch (error) {
-        const reason =
-          (error as Error).name === 'TimeoutError'
-            ? `no answer within ${options.timeoutMs} ms`
-            : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
-        return {
-          status: 502,
-          body: createProblem('upstream_unavailable', `The upstream ${base} cannot be reached: ${reason}.`),
-          unchecked: true,
-        };
+        return unavailable(`The upstream ${base} cannot be reached: ${reasonOf(error, options.timeoutMs)}.`);
       }
-      return toAnswer(response);
+      try {
+        return await toAnswer(response, options.maxValidateBytes);
+      } catch (error) {
+        return unavailable(`The upstream ${base} failed while answering: ${reasonOf(error, options.timeoutMs)}.`);
+      }
     },
   };
 }
 
-async function toAnswer(response: Response): Promise<EngineAnswer> {
-  const text = await response.text();
+function unavailable(detail: string): EngineAnswer {
+  return { status: 502, body: createProblem('upstream_unavailable', detail), unchecked: true };
+}
+
+/** What went wrong, in a few words: a time-out, a socket error's code, or the message. */
+function reasonOf(error: unknown, timeoutMs: number): string {
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const message = (error as Error).message;
+  if (cause?.code) return cause.message && !cause.message.includes(cause.code) ? `${cause.code} (${cause.message})` : cause.code;
+  return cause?.message ?? message;
+}
+
+/**
+ * The upstream's answer: read whole and parsed for the check when it is at most `maxValidate`
+ * bytes; otherwise passed through as it arrives (what was read so far first), unchecked.
+ */
+async function toAnswer(response: Response, maxValidate: number): Promise<EngineAnswer> {
   const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? 'application/octet-stream';
+  const headers = Object.fromEntries(
+    passedBack.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
+  );
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  // fetch undoes a content-encoding, so the declared length is then not the length sent on.
+  const length = Number.isFinite(declared) && !response.headers.has('content-encoding') ? declared : undefined;
+  const chunks = (response.body ?? emptyBody())[Symbol.asyncIterator]();
+  const read = length !== undefined && length > maxValidate ? { complete: false, first: [] } : await readUpTo(chunks, maxValidate);
+  if (!read.complete) {
+    const why = `too large to check (over ${maxValidate} bytes, --max-validate)`;
+    return {
+      status: response.status,
+      body: undefined,
+      contentType,
+      headers,
+      passThrough: { chunks: prepend(read.first, chunks), length, why },
+    };
+  }
+  const text = Buffer.concat(read.first).toString('utf-8');
   let body: unknown = text;
   if (/json/.test(contentType)) {
     try {
@@ -73,11 +108,34 @@ async function toAnswer(response: Response): Promise<EngineAnswer> {
       // Left as text: the check against the spec names what is wrong with it.
     }
   }
-  const headers = Object.fromEntries(
-    passedBack.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
-  );
   return { status: response.status, body, contentType, headers, rawBody: text };
 }
+
+type Read = { complete: boolean; first: Uint8Array[] };
+
+/** Reads chunks until the end, or until more than `max` bytes came (then the rest is left unread). */
+async function readUpTo(iterator: AsyncIterator<Uint8Array>, max: number): Promise<Read> {
+  const first: Uint8Array[] = [];
+  let bytes = 0;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    first.push(next.value);
+    bytes += next.value.length;
+    if (bytes > max) return { complete: false, first };
+  }
+  return { complete: true, first };
+}
+
+async function* prepend(first: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncIterable<Uint8Array> {
+  yield* first;
+  try {
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // A caller that stops early (the client went away) cancels the upstream's answer.
+    await rest.return?.();
+  }
+}
+
+async function* emptyBody(): AsyncIterable<Uint8Array> {}
 
 function pathOf(request: EngineRequest): string {
   const path = fillPath(request.operation.pathTemplate, request.pathParams);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse } from 'yaml';
-import type { OpenApiDocument } from '../loadSpec';
+import { dereference } from '../dereference';
+import { readPlainSpec, swaggerParser, type OpenApiDocument } from '../loadSpec';
 import { applyOverlay, type Overlay } from './applyOverlay';
 import { OverlayError } from './overlayError';
 
@@ -12,22 +12,21 @@ import { OverlayError } from './overlayError';
  * OverlayError naming the overlay, the action and the JSON pointer it touched.
  */
 export async function loadOverlaidSpec(specPath: string, overlayFiles: string[]): Promise<OpenApiDocument> {
-  // Through JSON: YAML aliases would otherwise share objects, and an action on one would change both.
-  const document = JSON.parse(JSON.stringify(parse(await readFile(specPath, 'utf8')))) as Record<string, unknown>;
+  const document = await readPlainSpec(specPath);
   const applied: { file: string; overlay: Overlay; touched: string[][] }[] = [];
   for (const file of overlayFiles) {
     const overlay = await readOverlay(file);
     applied.push({ file, overlay, touched: applyOverlay(document, overlay, file) });
   }
   try {
-    await SwaggerParser.validate(structuredClone(document) as never);
+    await swaggerParser().validate(structuredClone(document) as never);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
     throw new OverlayError(
       `the spec with ${overlayFiles.join(', ')} applied is not valid OpenAPI 3.1: ${message}${blame(applied, message)}`,
     );
   }
-  return (await SwaggerParser.dereference(document as never)) as OpenApiDocument;
+  return dereference(document) as unknown as OpenApiDocument;
 }
 
 /** The last action that touched where the validator points, when its message names a place. */

@@ -1,0 +1,17 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { close, createMock, listen } from '../../src';
+
+describe('closing the server', () => {
+  it('lets a request in flight finish, refuses new connections, then resolves', async () => {
+    const mock = await createMock({ log: 'silent', latency: '200' });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/rpa/jobs?environment=default`;
+    const inFlight = fetch(url);
+    await once(server, 'request');
+    const closed = close(server, 5000);
+    expect((await inFlight).status).toBe(200);
+    await closed;
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});

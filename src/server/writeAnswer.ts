@@ -1,0 +1,155 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { PassThrough, StreamedList } from '../engines/engine';
+import { createProblem, problemContentType } from '../errors/problem';
+import { listedViolations, type CheckResult } from '../validator';
+import type { Outcome } from './pipeline';
+
+/** What was written, for the journal and the log. */
+export interface Written {
+  bytes: number;
+  /** The text sent, when it was no larger than the `keepUpTo` asked for. */
+  text?: string;
+  /** How the answer broke the spec, when it was checked while written (a streamed list). */
+  response?: CheckResult;
+  /** Why the answer ended before its end: the client left, an item broke the spec, the upstream failed. */
+  cut?: string;
+  /** A streamed list broke the spec before anything was sent: the caller answers with a problem instead. */
+  rejected?: CheckResult;
+}
+
+/** Jobs per piece of a streamed list: about 150 KB, a few milliseconds of work between two yields. */
+const itemsPerPiece = 64;
+
+/**
+ * Writes an outcome: a body built at once, a list item by item, or bytes passed through from
+ * elsewhere. Pieces respect back-pressure (a full socket buffer waits for 'drain') and leave the
+ * event loop between them, so other requests are answered while a 100 MB list is sent.
+ */
+export async function writeAnswer(res: Response, outcome: Outcome, keepUpTo: number, headOnly: boolean): Promise<Written> {
+  res.status(outcome.status);
+  for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  if (outcome.stream)
+    return headOnly ? (res.type(outcome.contentType).end(), { bytes: 0 }) : writeList(res, outcome, outcome.stream, keepUpTo);
+  if (outcome.passThrough) return writePassThrough(res, outcome, outcome.passThrough);
+  if (outcome.body === undefined && outcome.rawBody === undefined) return (res.end(), { bytes: 0 });
+  const text = outcome.rawBody ?? toJson(outcome.body);
+  res.type(outcome.contentType).send(text);
+  return { bytes: text.length, text: text.length <= keepUpTo ? text : undefined };
+}
+
+async function writeList(res: Response, outcome: Outcome, list: StreamedList, keepUpTo: number): Promise<Written> {
+  const items = list.items[Symbol.iterator]();
+  let found: CheckResult = outcome.response ?? { violations: [], more: 0 };
+  let kept: string[] | undefined = [];
+  let bytes = 0;
+  let index = 0;
+  try {
+    for (;;) {
+      const parts: string[] = [];
+      let done = false;
+      while (parts.length < itemsPerPiece) {
+        const next = items.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        if (outcome.checkItem) found = merge(found, outcome.checkItem(index, next.value.value));
+        parts.push(next.value.json);
+        index++;
+      }
+      if (outcome.rejectBroken && found.violations.length > 0) {
+        if (!res.headersSent) return { bytes: 0, rejected: found };
+        res.destroy();
+        return { bytes, response: found, cut: 'an item broke the spec after the answer had begun: the connection was cut' };
+      }
+      const first = !res.headersSent;
+      if (first) res.type(outcome.contentType);
+      const piece = (first ? openingOf(list) : parts.length > 0 ? ',' : '') + parts.join(',') + (done ? ']}' : '');
+      bytes += piece.length;
+      if (kept) kept = bytes <= keepUpTo ? (kept.push(piece), kept) : undefined;
+      if (done) {
+        res.end(piece);
+        return { bytes, text: kept?.join(''), response: outcome.checkItem ? found : undefined };
+      }
+      if (!res.write(piece)) await drained(res);
+      // Also when the socket took it all: a write completed at once emits 'drain' on the next tick,
+      // which would never let other connections in.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (res.destroyed) return { bytes, response: outcome.checkItem ? found : undefined, cut: 'the client went away' };
+    }
+  } finally {
+    items.return?.();
+  }
+}
+
+/**
+ * Bytes from the upstream, written as they come. The first piece is awaited before the status goes
+ * out, so an upstream that fails at once still gets a 502; one that fails later cuts the connection.
+ */
+async function writePassThrough(res: Response, outcome: Outcome, body: PassThrough): Promise<Written> {
+  const chunks = body.chunks[Symbol.asyncIterator]();
+  let bytes = 0;
+  try {
+    let next = await chunks.next();
+    res.type(outcome.contentType);
+    if (body.length !== undefined) res.setHeader('Content-Length', body.length);
+    for (; !next.done; next = await chunks.next()) {
+      bytes += next.value.length;
+      if (!res.write(next.value)) await drained(res);
+      if (res.destroyed) return { bytes, cut: 'the client went away' };
+    }
+    res.end();
+    return { bytes };
+  } catch (error) {
+    const reason = `the upstream failed mid-answer after ${bytes} bytes: ${(error as Error).message}`;
+    if (res.headersSent) {
+      res.destroy();
+      return { bytes, cut: reason };
+    }
+    res.removeHeader('Content-Length');
+    const problem = createProblem('upstream_unavailable', `The upstream's answer could not be read: ${reason}.`);
+    res.status(502).type(problemContentType).send(JSON.stringify(problem));
+    return { bytes, cut: reason };
+  } finally {
+    void chunks.return?.();
+  }
+}
+
+/** `{"count":3,"jobs":[`: the head's fields, then the list's opening. */
+function openingOf({ head, property }: StreamedList): string {
+  const fields = JSON.stringify(head).slice(1, -1);
+  return `{${fields}${fields ? ',' : ''}${JSON.stringify(property)}:[`;
+}
+
+/** Resolves once the socket takes more, or is gone. */
+async function drained(res: Response): Promise<void> {
+  if (res.destroyed) return;
+  const controller = new AbortController();
+  const options = { signal: controller.signal };
+  await Promise.race([once(res, 'drain', options), once(res, 'close', options)]).catch(() => undefined);
+  // The listener of the event that did not come is removed.
+  controller.abort();
+}
+
+function merge(a: CheckResult, b: CheckResult): CheckResult {
+  if (b.violations.length === 0 && b.more === 0) return a;
+  const room = Math.max(0, listedViolations - a.violations.length);
+  return {
+    violations: [...a.violations, ...b.violations.slice(0, room)],
+    more: a.more + b.more + Math.max(0, b.violations.length - room),
+  };
+}
+
+/** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
+const serialized = new WeakMap<object, string>();
+
+function toJson(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  return json;
+}
