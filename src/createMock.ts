@@ -2,10 +2,9 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createControl } from './control/createControl';
 import { generatedJobSource, type JobSource } from './data/jobSource';
-import type { Engine } from './engines/engine';
-import { createFakerEngine } from './engines/faker';
 import { wireShapeEngine } from './engines/wireShapeEngine';
 import { createPrismEngine } from './engines/prism';
+import { fakerEngineOf, mockPipeline } from './core/mockPipeline';
 import { loadFixtures } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
 import { FaultInjector } from './scenario/faultInjector';
@@ -14,7 +13,6 @@ import { createApp } from './server/createApp';
 import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
 import type { OpenApiDocument } from './spec/loadSpec';
-import type { Operation } from './spec/operations';
 import type { OperationId } from './spec/types';
 import { loadSpecBundle } from './spec/specBundle';
 import { VirtualClock, type SettableClock } from './state/clock';
@@ -53,7 +51,8 @@ export interface MockOverrides {
  */
 export async function createMock(options: Partial<MockOptions> = {}, overrides: MockOverrides = {}): Promise<Mock> {
   const resolved = resolveOptions(options);
-  const { document: spec, operations, match, validators } = await loadSpecBundle(resolved.specPath, resolved.overlays);
+  const bundle = await loadSpecBundle(resolved.specPath, resolved.overlays);
+  const { document: spec, operations } = bundle;
   // Fixture files hold jobs in the documented shape, whatever shape an overlay gives the wire.
   const documented = resolved.overlays.length > 0 ? (await loadSpecBundle(resolved.specPath)).document : spec;
   const operationIds = operations.map((operation) => operation.operationId);
@@ -67,21 +66,13 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const { executions } = store;
   const journal = new Journal(resolved.journalSize, resolved.journalBytes);
   const logger = createLogger(resolved.log, overrides.logStream);
-  const inner = await createEngine(resolved, operations, { seed: resolved.seed, source, executions, clock, store });
+  const inner =
+    resolved.engine === 'prism'
+      ? await createPrismEngine(resolved.specPath, operations)
+      : fakerEngineOf(bundle, source, store, resolved.seed);
   const engine = resolved.overlays.length > 0 ? wireShapeEngine(inner) : inner;
   const app = createApp({
-    api: {
-      match,
-      validators,
-      engine,
-      authToken: resolved.authToken,
-      bodyLimit: resolved.bodyLimit,
-      requestCheck: 'reject',
-      responseCheck: resolved.strict ? 'reject' : 'off',
-      rejectAs: 'invalid_response',
-      faults,
-      refresh: store.refresh,
-    },
+    api: mockPipeline(bundle, engine, store, resolved),
     control: resolved.control
       ? createControl({ info: infoOf(resolved, source), store, journal, operationIds }, resolved.authToken)
       : undefined,
@@ -116,12 +107,4 @@ function infoOf(options: MockOptions, source: JobSource) {
     environments: source.environments.map((e) => e.name),
     clock: true,
   };
-}
-
-function createEngine(
-  options: MockOptions,
-  operations: Operation[],
-  context: Parameters<typeof createFakerEngine>[0],
-): Promise<Engine> | Engine {
-  return options.engine === 'prism' ? createPrismEngine(options.specPath, operations) : createFakerEngine(context, operations);
 }

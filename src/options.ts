@@ -1,3 +1,4 @@
+import { defaultReferenceTime, portableDefaults } from './defaults';
 import { defaultSpecPath } from './spec/loadSpec';
 
 /** How the mock server behaves: one typed object, its defaults set here and nowhere else. */
@@ -48,20 +49,15 @@ export interface MockOptions {
   state: string | undefined;
 }
 
-/** The fixed instant generated data is relative to unless told otherwise. */
-export const defaultReferenceTime = Date.parse('2026-03-14T09:30:00.000Z');
+export { defaultReferenceTime };
 
 export const defaultOptions: MockOptions = {
+  ...portableDefaults,
   specPath: defaultSpecPath,
   overlays: [],
   engine: 'faker',
-  seed: 42,
-  jobs: 50,
   now: defaultReferenceTime,
-  clock: 'running',
   fixtures: undefined,
-  strict: false,
-  authToken: undefined,
   corsOrigins: [],
   latency: undefined,
   errorRate: undefined,
@@ -69,7 +65,6 @@ export const defaultOptions: MockOptions = {
   control: true,
   journalSize: 500,
   journalBytes: 32 * 1024 * 1024,
-  bodyLimit: 100 * 1024,
   requestTimeoutMs: 30_000,
   host: '127.0.0.1',
   port: 4010,

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '../spec/loadSpec';
-import { bundleOf, loadSpecBundle } from '../spec/specBundle';
+import { bundleOf } from '../spec/bundleOf';
+import { loadSpecBundle } from '../spec/specBundle';
 import { ConnectionError, createClient } from './httpClient';
 import { resolveContractOptions, type ContractOptions } from './options';
 import { planChecks } from './planChecks';

@@ -1,6 +1,6 @@
 import { controlSpecPath } from '../spec/loadSpec';
 import { loadSpecBundle } from '../spec/specBundle';
-import type { PipelineContext } from '../server/pipeline';
+import type { PipelineContext } from '../core/pipeline';
 import { scenarioCheck } from '../scenario/loadScenario';
 import { createControlEngine, type ControlState } from './controlEngine';
 

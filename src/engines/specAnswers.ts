@@ -1,7 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createProblem, problemKindOf } from '../errors/problem';
 import type { Operation } from '../spec/operations';
-import type { Preferences } from '../server/preferences';
+import type { Preferences } from '../core/preferences';
 import type { EngineAnswer } from './engine';
 
 /**

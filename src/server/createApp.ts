@@ -4,7 +4,8 @@ import { createProblem, problemContentType } from '../errors/problem';
 import type { Journal, KeptAnswer, Validation } from '../state/journal';
 import type { CheckResult } from '../validator';
 import { corsMiddleware } from './cors';
-import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from './pipeline';
+import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from '../core/pipeline';
+import { toPlainRequest } from './plainRequestOf';
 import { logRequest, pageRequestLog } from './requestLog';
 import { writeAnswer, type Written } from './writeAnswer';
 
@@ -72,7 +73,7 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
   return (req, res, next) => {
     const started = performance.now();
     const write = async () => {
-      let outcome = await handleRequest(pipeline, req);
+      let outcome = await handleRequest(pipeline, toPlainRequest(req));
       const keepUpTo = journal?.largestKept ?? 0;
       let written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
       if (written.rejected && outcome.operation) {

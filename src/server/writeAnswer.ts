@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import type { Response } from 'express';
 import type { PassThrough, StreamedList } from '../engines/engine';
 import { createProblem, problemContentType } from '../errors/problem';
-import { listedViolations, type CheckResult } from '../validator';
-import type { Outcome } from './pipeline';
+import { mergeChecks, type CheckResult } from '../validator';
+import type { Outcome } from '../core/pipeline';
+import { openingOf } from '../core/wholeAnswer';
 
 /** What was written, for the journal and the log. */
 export interface Written {
@@ -54,7 +55,7 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
           done = true;
           break;
         }
-        if (outcome.checkItem) found = merge(found, outcome.checkItem(index, next.value.value));
+        if (outcome.checkItem) found = mergeChecks(found, outcome.checkItem(index, next.value.value));
         parts.push(next.value.json);
         index++;
       }
@@ -116,12 +117,6 @@ async function writePassThrough(res: Response, outcome: Outcome, body: PassThrou
   }
 }
 
-/** `{"count":3,"jobs":[`: the head's fields, then the list's opening. */
-function openingOf({ head, property }: StreamedList): string {
-  const fields = JSON.stringify(head).slice(1, -1);
-  return `{${fields}${fields ? ',' : ''}${JSON.stringify(property)}:[`;
-}
-
 /** Resolves once the socket takes more, or is gone. */
 async function drained(res: Response): Promise<void> {
   if (res.destroyed) return;
@@ -130,15 +125,6 @@ async function drained(res: Response): Promise<void> {
   await Promise.race([once(res, 'drain', options), once(res, 'close', options)]).catch(() => undefined);
   // The listener of the event that did not come is removed.
   controller.abort();
-}
-
-function merge(a: CheckResult, b: CheckResult): CheckResult {
-  if (b.violations.length === 0 && b.more === 0) return a;
-  const room = Math.max(0, listedViolations - a.violations.length);
-  return {
-    violations: [...a.violations, ...b.violations.slice(0, room)],
-    more: a.more + b.more + Math.max(0, b.violations.length - room),
-  };
 }
 
 /** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */

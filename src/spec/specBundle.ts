@@ -1,20 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileValidators, type OperationValidator } from '../validator';
-import { bundledSpecPaths, defaultSpecPath, loadSpec, type OpenApiDocument } from './loadSpec';
-import { createOperationMatcher, type RouteMatch } from './matchOperation';
-import { indexOperations, type Operation } from './operations';
+import { bundledSpecPaths, defaultSpecPath, loadSpec } from './loadSpec';
+import { bundleOf, type SpecBundle } from './bundleOf';
 import { loadOverlaidSpec } from './overlay/loadOverlaidSpec';
-
-/** Everything a spec gives the mock, the proxy, the control API and verify: built once per spec. */
-export interface SpecBundle {
-  document: OpenApiDocument;
-  /** The operations in the spec's order. */
-  operations: Operation[];
-  byId: Map<string, Operation>;
-  match: (method: string, path: string) => RouteMatch;
-  validators: Map<string, OperationValidator>;
-}
 
 /** The bundled specs never change while the process runs: each is read and compiled once. */
 const bundledCache = new Map<string, Promise<SpecBundle>>();
@@ -57,16 +45,4 @@ async function overlaidBundle(specPath: string, overlays: string[]): Promise<Spe
     if (overlaidCache.size > overlaidCacheSize) overlaidCache.delete(overlaidCache.keys().next().value!);
   }
   return bundle;
-}
-
-/** The bundle of a document already loaded. */
-export function bundleOf(document: OpenApiDocument): SpecBundle {
-  const operations = indexOperations(document);
-  return {
-    document,
-    operations,
-    byId: new Map(operations.map((operation) => [operation.operationId, operation])),
-    match: createOperationMatcher(operations),
-    validators: compileValidators(operations),
-  };
 }

@@ -48,6 +48,16 @@ export interface CheckResult {
 /** How many violations an answer or a journal entry lists; the rest are counted, not listed. */
 export const listedViolations = 20;
 
+/** Two checks as one: the first `listedViolations` listed, the rest counted. */
+export function mergeChecks(a: CheckResult, b: CheckResult): CheckResult {
+  if (b.violations.length === 0 && b.more === 0) return a;
+  const room = Math.max(0, listedViolations - a.violations.length);
+  return {
+    violations: [...a.violations, ...b.violations.slice(0, room)],
+    more: a.more + b.more + Math.max(0, b.violations.length - room),
+  };
+}
+
 /**
  * The first `limit` violations of ajv's errors and the count of the rest: a body of thousands of
  * broken values costs a short list, not a description of each.

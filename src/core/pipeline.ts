@@ -1,14 +1,14 @@
-import type { Request } from 'express';
 import type { Engine, EngineAnswer } from '../engines/engine';
 import { createProblem, problemContentType, type ProblemKind } from '../errors/problem';
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
 import { listedViolations, type CheckResult, type OperationValidator } from '../validator';
+import { StateUnavailableError } from '../state/stateStore';
 import { isAuthorized } from './auth';
+import type { PlainRequest } from './plainRequest';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
-import { StateUnavailableError } from '../state/stateStore';
 
 export interface PipelineContext {
   match: (method: string, path: string) => RouteMatch;
@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * credentials → read the Prefer header and the body → validate the request → let the engine
  * answer → validate the answer.
  */
-export async function handleRequest(context: PipelineContext, req: Request): Promise<Outcome> {
+export async function handleRequest(context: PipelineContext, req: PlainRequest): Promise<Outcome> {
   const match = context.match(req.method, req.path);
   if (match.kind === 'not_found') return unmatched('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
   if (match.kind === 'method_not_allowed') {
@@ -123,13 +123,13 @@ function parseText(text: string, contentType: string): unknown {
 
 async function answerOperation(
   context: PipelineContext,
-  req: Request,
+  req: PlainRequest,
   operation: Operation,
   pathParams: Record<string, string>,
   validator: OperationValidator,
   fault: Fault | undefined,
 ): Promise<{ answer: EngineAnswer; request: CheckResult }> {
-  if (context.authToken !== undefined && operation.secured && !isAuthorized(req.headers.authorization, context.authToken)) {
+  if (context.authToken !== undefined && operation.secured && !isAuthorized(header(req, 'authorization'), context.authToken)) {
     const answer = {
       status: 401,
       body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
@@ -144,11 +144,11 @@ async function answerOperation(
   }
   // A body is read only where the operation takes one: elsewhere it is named a violation unread
   // (a GET with a 1 MB body gets the declared 400, not an undeclared 413).
-  const body = await readBody(req, context.bodyLimit, operation.requestBody !== undefined);
+  const body = await readBody(req.body, header(req, 'content-type'), context.bodyLimit, operation.requestBody !== undefined);
   if (body.kind === 'problem')
     return { answer: { status: body.problem.status, body: body.problem }, request: { violations: body.problem.errors ?? [], more: 0 } };
   // Absent parameters take the spec's defaults, so engines and checks read one value.
-  const query = { ...operation.queryDefaults, ...(req.query as Record<string, unknown>) };
+  const query: Record<string, unknown> = { ...operation.queryDefaults, ...req.query };
   const request = validator.checkRequest(
     { pathParams, query, headers: req.headers, contentType: body.contentType, body: body.value },
     listedViolations,
@@ -197,4 +197,10 @@ function places({ violations, more }: CheckResult): string {
   const count = violations.length + more;
   const counted = count === 1 ? '1 place' : `${count} places`;
   return more > 0 ? `${counted}; the first ${violations.length} are listed` : counted;
+}
+
+/** A header's value; the first, when it was sent more than once. */
+function header(req: PlainRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

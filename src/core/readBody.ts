@@ -1,40 +1,32 @@
-import type { Request } from 'express';
-import getRawBody from 'raw-body';
 import { createProblem } from '../errors/problem';
 import type { Problem } from '../spec/types';
+import type { BodySource } from './plainRequest';
 
 export type BodyRead =
   | { kind: 'none'; contentType: undefined; value: undefined }
-  | { kind: 'read'; contentType: string; value: unknown; raw?: Buffer }
+  | { kind: 'read'; contentType: string; value: unknown; raw?: Uint8Array }
   | { kind: 'problem'; problem: Problem };
 
 const none: BodyRead = { kind: 'none', contentType: undefined, value: undefined };
+const decoder = new TextDecoder();
 
 /**
  * Reads a request body, if one was sent, up to `limit` bytes: its bytes as sent, and its value
  * when its media type is JSON. With `read` false (an operation that takes no body) it is left
  * unread, for validation to name. A body that is not JSON or is too large ends here as a problem.
  */
-export async function readBody(req: Request, limit: number, read = true): Promise<BodyRead> {
-  const length = req.headers['content-length'];
-  const sent = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (!sent) return none;
-  const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+export async function readBody(source: BodySource, contentTypeHeader: string | undefined, limit: number, read = true): Promise<BodyRead> {
+  if (!source.sent) return none;
+  const contentType = (contentTypeHeader ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
   if (!read) return { kind: 'read', contentType, value: undefined };
-  let raw: Buffer;
-  try {
-    raw = await getRawBody(req, { length, limit });
-  } catch (error) {
-    const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
-      return { kind: 'problem', problem: createProblem('payload_too_large', `The request body is larger than ${limit} bytes.`) };
-    return {
-      kind: 'problem',
-      problem: createProblem('invalid_request', `The request body could not be read: ${(error as Error).message}.`),
-    };
-  }
+  const bytes = await source.read(limit);
+  if (bytes.kind === 'too-large')
+    return { kind: 'problem', problem: createProblem('payload_too_large', `The request body is larger than ${limit} bytes.`) };
+  if (bytes.kind === 'unreadable')
+    return { kind: 'problem', problem: createProblem('invalid_request', `The request body could not be read: ${bytes.reason}.`) };
+  const raw = bytes.bytes;
   if (!/^application\/([\w.+-]+\+)?json$/.test(contentType)) return { kind: 'read', contentType, value: undefined, raw };
-  const text = raw.toString('utf-8');
+  const text = decoder.decode(raw);
   if (text.trim() === '') return { kind: 'read', contentType, value: undefined, raw };
   try {
     return { kind: 'read', contentType, value: JSON.parse(text), raw };

@@ -1,0 +1,24 @@
+/**
+ * A request as the core pipeline takes it, from any adapter: the Express server (a Node request)
+ * or the MSW handlers (a fetch Request, in Node or a browser). Nothing here is of Node or Express.
+ */
+export interface PlainRequest {
+  /** Upper case, as sent: `GET`. */
+  method: string;
+  /** The path without the query: `/api/v1/rpa/jobs/…`. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Header names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  body: BodySource;
+}
+
+/** A request body the pipeline reads only when the operation takes one, and never past a limit. */
+export interface BodySource {
+  /** Whether the request carries a body at all (a length, or a transfer encoding). */
+  readonly sent: boolean;
+  /** Its bytes, at most `limit` of them. */
+  read(limit: number): Promise<BodyBytes>;
+}
+
+export type BodyBytes = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large' } | { kind: 'unreadable'; reason: string };

@@ -1,0 +1,115 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { handleRequest } from '../core/pipeline';
+import type { BodySource, PlainRequest } from '../core/plainRequest';
+import { fakerEngineOf, mockPipeline } from '../core/mockPipeline';
+import { wholeAnswer } from '../core/wholeAnswer';
+import { generatedJobSource } from '../data/jobSource';
+import { defaultReferenceTime, portableDefaults } from '../defaults';
+import type { MockOptions } from '../options';
+import { FaultInjector } from '../scenario/faultInjector';
+import type { Scenario } from '../scenario/scenario';
+import { scenarioCheck } from '../scenario/scenarioCheck';
+import { bundleOf } from '../spec/bundleOf';
+import controlJson from '../spec/control.gen.json';
+import { dereference } from '../spec/dereference';
+import type { OpenApiDocument } from '../spec/loadSpec';
+import rpaJobsJson from '../spec/rpa-jobs.gen.json';
+import { VirtualClock } from '../state/clock';
+import { localStateStore } from '../state/localStateStore';
+import type { StateStore } from '../state/stateStore';
+
+/** What the handlers serve: the options of `rpa-mock serve` that make sense in a test or a browser. */
+export interface HandlerOptions extends Partial<Pick<MockOptions, 'seed' | 'jobs' | 'clock' | 'strict' | 'authToken' | 'bodyLimit'>> {
+  /** The instant generated data is relative to: epoch ms or an RFC 3339 date-time; `--now`'s default. */
+  now?: number | string;
+  /** Latency and errors to inject, as a scenario file or `PUT /__mock/scenario` gives them. */
+  scenario?: Scenario;
+  /** Only requests to this origin (and path prefix) are answered, such as `https://gw.example.com/ACME/RPA`; any by default. */
+  baseUrl?: string;
+}
+
+/** The handlers, with the state behind them: move the clock, forget the runs started. */
+export type RpaHandlers = HttpHandler[] & {
+  clock: VirtualClock;
+  /** Forgets every run started through the handlers. */
+  reset(): Promise<void>;
+};
+
+/**
+ * MSW 2 handlers for every operation of the spec, answering as `rpa-mock serve` does for the same
+ * seed, job count and frozen clock: the same jobs and processes, validation, errors, executions and
+ * their runs, Prefer, and a scenario's latency and errors. They import nothing from Node, so they
+ * run under `setupServer` (Vitest, Jest) and `setupWorker` (the browser) alike.
+ * `setupServer(...createHandlers({ seed: 7, clock: 'frozen' }))`.
+ */
+export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
+  const settings = { ...portableDefaults, ...definedOf(options) };
+  const bundle = bundleOf(dereference(copyOf(rpaJobsJson)) as OpenApiDocument);
+  const operationIds = bundle.operations.map((operation) => operation.operationId);
+  const scenario = options.scenario
+    ? scenarioCheck(dereference(copyOf(controlJson)) as OpenApiDocument, operationIds)(options.scenario, 'the scenario')
+    : {};
+  const referenceTime = timeOf(options.now);
+  const clock = new VirtualClock(referenceTime, settings.clock);
+  const store: StateStore = localStateStore(clock, new FaultInjector(scenario, settings.seed));
+  const source = generatedJobSource(settings.seed, settings.jobs, referenceTime);
+  const pipeline = mockPipeline(bundle, fakerEngineOf(bundle, source, store, settings.seed), store, settings);
+  const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
+  const templates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
+  const handlers = templates.map((template) =>
+    // One handler per path: the pipeline answers every method, a 405 naming the allowed ones included.
+    http.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ':$1')}`, async ({ request }) => {
+      const outcome = await handleRequest(pipeline, plainRequestOf(request, template));
+      const answer = wholeAnswer(pipeline, outcome);
+      const headers = { ...answer.headers, ...(answer.text === undefined ? {} : { 'Content-Type': answer.contentType }) };
+      return new HttpResponse(request.method === 'HEAD' ? null : (answer.text ?? null), { status: answer.status, headers });
+    }),
+  );
+  return Object.assign(handlers, { clock, reset: () => store.reset() });
+}
+
+/** The fetch Request as the pipeline takes it; the path from where the API's paths begin. */
+function plainRequestOf(request: Request, template: string): PlainRequest {
+  const url = new URL(request.url);
+  const root = `/${template.split('/')[1]}/`;
+  const at = url.pathname.indexOf(root);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+  return { method: request.method, path: at >= 0 ? url.pathname.slice(at) : url.pathname, query, headers, body: bodyOf(request) };
+}
+
+function bodyOf(request: Request): BodySource {
+  return {
+    sent: request.body !== null,
+    read: async (limit) => {
+      const declared = Number(request.headers.get('content-length') ?? 0);
+      if (declared > limit) return { kind: 'too-large' };
+      try {
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        return bytes.byteLength > limit ? { kind: 'too-large' } : { kind: 'bytes', bytes };
+      } catch (error) {
+        return { kind: 'unreadable', reason: (error as Error).message };
+      }
+    },
+  };
+}
+
+function timeOf(now: number | string | undefined): number {
+  if (now === undefined) return defaultReferenceTime;
+  const time = typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(time)) throw new TypeError(`createHandlers: now must be epoch ms or an RFC 3339 date-time, not ${String(now)}`);
+  return time;
+}
+
+function definedOf<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function copyOf(document: object): object {
+  return JSON.parse(JSON.stringify(document)) as object;
+}
