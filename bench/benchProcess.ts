@@ -37,8 +37,8 @@ export interface Started {
 /** How a started process tells its port: the mock's banner on stderr, a bare port line on stdout, or a port given to it. */
 type PortSource = 'banner' | 'stdout' | { port: number };
 
-/** Starts a child process and resolves with its base URL once it answers `firstRequest`. */
-export async function startProcess(args: string[], portSource: PortSource): Promise<Started> {
+/** Starts a child process and resolves with its base URL once it answers `readyPath` with a 2xx. */
+export async function startProcess(args: string[], portSource: PortSource, readyPath = firstRequest): Promise<Started> {
   const started = performance.now();
   // The mock's request log (one JSON line per request) is written, as by default, and discarded.
   const child = spawn(serverCommand[0]!, [...serverCommand.slice(1), ...args], {
@@ -56,16 +56,21 @@ export async function startProcess(args: string[], portSource: PortSource): Prom
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output.slice(-500)}`)));
   });
   // Start-up ends with the first answer, not with the port being bound.
-  while ((await fetch(`${url}${firstRequest}`).catch(() => undefined))?.ok !== true) {
+  while ((await fetch(`${url}${readyPath}`).catch(() => undefined))?.ok !== true) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return { child, url, startupMs: performance.now() - started };
 }
 
-/** `rpa-mock serve` on a free port, with the given flags. */
+/** `rpa-mock serve` on a free port, with the given flags; ready once it answers `readyPath`. */
+export function serveMockReadyAt(readyPath: string, ...flags: string[]): Promise<Started> {
+  return startProcess([cli, 'serve', '--port', '0', '--log-format', 'json', ...flags], 'banner', readyPath);
+}
+
+/** `rpa-mock serve` on a free port, with the given flags; ready once it answers the default list. */
 export function serveMock(...flags: string[]): Promise<Started> {
-  return startProcess([cli, 'serve', '--port', '0', '--log-format', 'json', ...flags], 'banner');
+  return serveMockReadyAt(firstRequest, ...flags);
 }
 
 /** autocannon against one server, 10 connections for BENCH_SECONDS, cycling through the paths. */

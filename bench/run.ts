@@ -19,6 +19,7 @@ import {
   placement,
   seconds,
   serveMock,
+  serveMockReadyAt,
   startProcess,
   stop,
   type Measured,
@@ -69,7 +70,8 @@ async function timeStartups(count: number): Promise<number[]> {
 
 /** RSS of `--jobs 100000`: idle after start, after 2,000 GETs by id spread over all jobs, after listing default. */
 async function measureMemory() {
-  const large = await serveMock('--jobs', '100000');
+  // Ready at the list of the processes: the default job list would hold 41,000 jobs before "idle".
+  const large = await serveMockReadyAt('/api/v1/rpa/process?environment=default', '--jobs', '100000');
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = rssMegabytes(large.child.pid!);
