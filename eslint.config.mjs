@@ -14,10 +14,20 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // Lazy requires keep start-up fast: prism-http (2 s), pino-pretty and swagger-parser load only when used.
+      // Lazy requires keep start-up fast: prism-http (2 s), pino-pretty, swagger-parser, the Redis store
+      // and each CLI command load only when used.
       '@typescript-eslint/no-require-imports': [
         'error',
-        { allow: ['package\\.json$', '^@stoplight/prism-http$', '^pino-pretty$', '^@apidevtools/swagger-parser$'] },
+        {
+          allow: [
+            'package\\.json$',
+            '^@stoplight/prism-http$',
+            '^pino-pretty$',
+            '^@apidevtools/swagger-parser$',
+            '/redisStateStore$',
+            '^\\./\\w+Command$',
+          ],
+        },
       ],
     },
   },

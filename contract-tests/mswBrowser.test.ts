@@ -61,7 +61,9 @@ const app = `
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.waitForFunction(() => (globalThis as unknown as { result?: unknown }).result !== undefined, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => (globalThis as unknown as { result?: unknown }).result !== undefined, undefined, {
+        timeout: 20_000,
+      });
       const result = await page.evaluate(() => (globalThis as unknown as { result: unknown }).result);
       const { app: mock } = await createMock({ seed: 7, clock: 'frozen', log: 'silent' });
       const list = await request(mock).get('/api/v1/rpa/jobs').query({ environment: 'default' });

@@ -29,7 +29,13 @@ if (!enabled) console.warn('package test skipped: set RPA_MOCK_PACKAGE_TEST=1 to
   }, 300_000);
 
   it('serves with npx rpa-mock serve', async () => {
-    const child = spawn('npx', ['rpa-mock', 'serve', '--port', '0', '--seed', '7'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npx starts the server as a child of its own, and both must stop.
+    const child = spawn('npx', ['rpa-mock', 'serve', '--port', '0', '--seed', '7'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let stderr = '';
@@ -44,28 +50,28 @@ if (!enabled) console.warn('package test skipped: set RPA_MOCK_PACKAGE_TEST=1 to
       expect(response.status).toBe(200);
       expect(((await response.json()) as { count: number }).count).toBeGreaterThan(0);
     } finally {
-      child.kill('SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
     }
   }, 60_000);
 
   it('offers its entries: the library, rpa-mock/types, rpa-mock/client and rpa-mock/msw', async () => {
+    // An ES module, as apps write them: on Node 20, msw's own dependencies load only through import.
     const script = `
-      const { createMock } = require('rpa-mock');
-      const { createRpaClient } = require('rpa-mock/client');
-      require('rpa-mock/types');
-      const { createHandlers } = require('rpa-mock/msw');
-      const { setupServer } = require('msw/node');
-      (async () => {
-        if (typeof createMock !== 'function') throw new Error('no createMock');
-        const server = setupServer(...createHandlers({ seed: 7, clock: 'frozen' }));
-        server.listen({ onUnhandledRequest: 'error' });
-        const rpa = createRpaClient({ baseUrl: 'http://rpa.test' });
-        const { data, response } = await rpa.GET('/api/v1/rpa/jobs', { params: { query: { environment: 'default' } } });
-        server.close();
-        process.stdout.write(JSON.stringify({ status: response.status, count: data.count }));
-      })().catch((error) => { console.error(error); process.exit(1); });
+      import { createMock } from 'rpa-mock';
+      import { createRpaClient } from 'rpa-mock/client';
+      import 'rpa-mock/types';
+      import { createHandlers } from 'rpa-mock/msw';
+      import { setupServer } from 'msw/node';
+      if (typeof createMock !== 'function') throw new Error('no createMock');
+      const server = setupServer(...createHandlers({ seed: 7, clock: 'frozen' }));
+      server.listen({ onUnhandledRequest: 'error' });
+      const rpa = createRpaClient({ baseUrl: 'http://rpa.test' });
+      const { data, response } = await rpa.GET('/api/v1/rpa/jobs', { params: { query: { environment: 'default' } } });
+      server.close();
+      process.stdout.write(JSON.stringify({ status: response.status, count: data.count }));
     `;
-    const { stdout } = await run(process.execPath, ['-e', script], { cwd: app });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app });
     const result = JSON.parse(stdout) as { status: number; count: number };
     expect(result.status).toBe(200);
     expect(result.count).toBeGreaterThan(0);

@@ -48,15 +48,30 @@ describe('CORS', () => {
       .set('Access-Control-Request-Headers', 'authorization')
       .expect(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
-    expect(preflight.headers['access-control-allow-headers']).toMatch(/Authorization/);
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/authorization/i);
+    // The methods the API and the control API take, no others.
+    expect(preflight.headers['access-control-allow-methods']!.split(',').sort()).toEqual(['GET', 'HEAD', 'POST', 'PUT']);
+    const asked = await http
+      .options(jobsPath)
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'x-request-id, prefer');
+    expect(asked.headers['access-control-allow-headers']).toBe('x-request-id, prefer');
     const get = await http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'http://127.0.0.1:3000').expect(200);
     expect(get.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
   });
 
-  it('does not allow other origins unless listed', async () => {
-    const closed = await startMock();
-    const denied = await closed.http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'https://app.example.com');
+  it('does not allow other origins unless listed, and logs the flag that would', async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
+    const closed = await createMock({ log: 'json' }, { logStream });
+    const denied = await request(closed.app).get(jobsPath).query({ environment: 'default' }).set('Origin', 'https://app.example.com');
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+    expect(lines.join('')).toMatch(
+      /browser origin https:\/\/app\.example\.com refused by CORS: start with --cors-origin https:\/\/app\.example\.com to allow it/,
+    );
+    const plain = await request(closed.app).get(jobsPath).query({ environment: 'default' });
+    expect(plain.headers.vary).toBe('Origin');
     const open = await startMock({ corsOrigins: ['https://app.example.com'] });
     const allowed = await open.http.get(jobsPath).query({ environment: 'default' }).set('Origin', 'https://app.example.com');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
@@ -97,6 +112,7 @@ describe('--strict', () => {
       },
       logger: createLogger('silent'),
       corsOrigins: [],
+      corsMethods: ['GET', 'HEAD', 'POST'],
     });
   }
   const brokenEngine: Engine = {

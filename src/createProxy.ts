@@ -4,6 +4,7 @@ import { fetchToken, readIonApi } from './contract/ionApi';
 import { createControl } from './control/createControl';
 import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
+import { corsMethodsOf } from './server/cors';
 import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
 import { loadSpecBundle } from './spec/specBundle';
@@ -111,6 +112,7 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
     journal,
     logger,
     corsOrigins: options.corsOrigins,
+    corsMethods: corsMethodsOf(operations, options.control),
   });
   return { app, journal, logger, options };
 }

@@ -100,6 +100,7 @@ describe('a streamed list under --strict', () => {
       journal,
       logger: createLogger('silent'),
       corsOrigins: [],
+      corsMethods: ['GET', 'HEAD', 'POST'],
     });
     return { app, journal };
   }

@@ -2,39 +2,43 @@
 import './earlySignals';
 import { Command, CommanderError } from 'commander';
 import { SetupError } from '../errors/setupError';
-import { fixturesCommand } from './fixturesCommand';
-import { serveCommand } from './serveCommand';
-import { proxyCommand } from './proxyCommand';
-import { verifyCommand } from './verifyCommand';
-import { calibrateCommand } from './calibrateCommand';
-import { recordCommand } from './recordCommand';
 
 const version = (require('../../package.json') as { version: string }).version;
 
 /** Exit codes: 0 success, 1 a contract violation (verify), 2 usage, configuration or connection error. */
 const usageError = 2;
 
-export function createProgram(): Command {
+/**
+ * The commands, each loaded only when needed: `rpa-mock serve` does not pay for the modules of
+ * verify, calibrate or record (faker's every locale, the contract checks), which halves its start.
+ */
+const commands: Record<string, () => Command> = {
+  serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand(),
+  mock: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand('mock'),
+  fixtures: () => (require('./fixturesCommand') as typeof import('./fixturesCommand')).fixturesCommand(),
+  verify: () => (require('./verifyCommand') as typeof import('./verifyCommand')).verifyCommand(),
+  calibrate: () => (require('./calibrateCommand') as typeof import('./calibrateCommand')).calibrateCommand(),
+  record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand(),
+  proxy: () => (require('./proxyCommand') as typeof import('./proxyCommand')).proxyCommand(),
+};
+
+/** The program with the command `argv` names, or every command (for --help, or a name it does not know). */
+export function createProgram(argv: string[] = []): Command {
   const program = new Command('rpa-mock')
     .description('Mock server and contract-testing kit for the Infor OS RPA Jobs API.')
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .addCommand(serveCommand())
-    .addCommand(serveCommand('mock'))
-    .addCommand(fixturesCommand())
-    .addCommand(verifyCommand())
-    .addCommand(calibrateCommand())
-    .addCommand(recordCommand())
-    .addCommand(proxyCommand());
-  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    .exitOverride();
+  const named = argv[2];
+  const wanted = named !== undefined && named in commands ? [named] : Object.keys(commands);
+  for (const name of wanted) program.addCommand(commands[name]!().exitOverride().showHelpAfterError('(run with --help for usage)'));
   return program;
 }
 
 /** Runs the CLI; a setup problem ends with a message and exit 2, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram(argv).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : usageError;

@@ -1,20 +1,49 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import controlJson from '../spec/control.gen.json';
 
 /** localhost, 127.0.0.1 and [::1] on any port: where frontends under development run. */
 const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /**
- * CORS for browser frontends: localhost origins always, others when listed ('*' for all).
- * Preflights allow the headers a client of this API sends, Authorization among them.
+ * CORS for browser frontends: localhost origins always, others when listed ('*' for all). A
+ * preflight gets the headers it asks for and the methods the API takes (`methods`); a refused
+ * origin is logged, once, with the flag that allows it. A request without `Origin` (curl, a
+ * server) skips the work and only learns that answers vary by origin.
  */
-export function corsMiddleware(extraOrigins: string[]): RequestHandler {
+export function corsMiddleware(extraOrigins: string[], methods: string[], logger: Logger): RequestHandler {
   const anyOrigin = extraOrigins.includes('*');
-  return cors({
-    origin: (origin, callback) =>
-      callback(null, origin === undefined || anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin)),
-    allowedHeaders: ['Authorization', 'Content-Type', 'Prefer', 'Accept', 'X-Rpa-Mock-Inspector'],
+  const refused = new Set<string>();
+  const allowed = (origin: string) => anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin);
+  const handle = cors({
+    origin: (origin, callback) => {
+      const ok = origin === undefined || allowed(origin);
+      if (!ok && !refused.has(origin!) && refused.size < 100) {
+        refused.add(origin!);
+        logger.warn({ origin }, `browser origin ${origin} refused by CORS: start with --cors-origin ${origin} to allow it`);
+      }
+      callback(null, ok);
+    },
+    methods,
     exposedHeaders: ['Allow', 'WWW-Authenticate'],
     maxAge: 600,
   });
+  return (req, res, next) => {
+    if (req.headers.origin === undefined) {
+      res.setHeader('Vary', 'Origin');
+      return next();
+    }
+    handle(req, res, next);
+  };
+}
+
+/** The methods to allow: those of the API's operations, HEAD with GET, and the control API's when it is served. */
+export function corsMethodsOf(operations: readonly { method: string }[], control: boolean): string[] {
+  const controlMethods = control
+    ? Object.values(controlJson.paths).flatMap((item) => Object.keys(item).filter((key) => key !== 'parameters'))
+    : [];
+  const methods = new Set([...operations.map((operation) => operation.method), ...controlMethods].map((method) => method.toUpperCase()));
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods];
 }

@@ -22,6 +22,8 @@ export interface AppContext {
   journal?: Journal;
   logger: Logger;
   corsOrigins: string[];
+  /** The methods the API and the control API take, for CORS preflights. */
+  corsMethods: string[];
 }
 
 /** The HTTP edge: the one place that knows Express. Every answer goes through a pipeline. */
@@ -30,7 +32,7 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(corsMiddleware(context.corsOrigins));
+  app.use(corsMiddleware(context.corsOrigins, context.corsMethods, context.logger));
   const pages = context.pages;
   const pageLog = pageRequestLog(context.logger);
   if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pageLog(req, res, () => pages(req, res, next)) : next()));
