@@ -169,8 +169,24 @@ describe('the request log', () => {
     await http.get(`${jobsPath}/42`).set('Authorization', 'Bearer log-secret-token').expect(400);
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', url: '/api/v1/rpa/jobs?environment=default', status: 200 });
-    expect(JSON.parse(lines[1]!)).toMatchObject({ status: 400 });
+    expect(JSON.parse(lines[1]!)).toMatchObject({
+      status: 400,
+      reason: "path parameter 'id' must be a valid uuid [rule: format]",
+      msg: 'GET /api/v1/rpa/jobs/42 400 ' + JSON.parse(lines[1]!).ms + "ms: path parameter 'id' must be a valid uuid [rule: format]",
+    });
     expect(lines.join('')).not.toContain('log-secret-token');
+  });
+
+  it("logs a 5xx as the mock's own error only when nobody asked for it", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
+    const mock = await createMock({ log: 'json', errorRate: 1 }, { logStream: stream });
+    await request(mock.app).get(jobsPath).query({ environment: 'default' }).expect(500);
+    const clean = await createMock({ log: 'json' }, { logStream: stream });
+    await request(clean.app).get(jobsPath).query({ environment: 'default' }).set('Prefer', 'code=500').expect(500);
+    const answers = lines.map((line) => JSON.parse(line) as { level: number; status?: number }).filter((line) => line.status === 500);
+    // pino levels: 40 is warn, 50 error.
+    expect(answers.map((line) => line.level)).toEqual([40, 40]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { toAnnotations, toStepSummary } from '../contract/toGitHub';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import {
@@ -128,6 +129,9 @@ async function verify(flags: VerifyFlags): Promise<number> {
   process.stdout.write(maskSecrets(formatReport(report, { verbose: flags.verbose }), secrets));
   if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
   if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
+  // On GitHub Actions: a table in the job's summary, and an annotation per failed check.
+  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, maskSecrets(toStepSummary(report), secrets));
+  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(maskSecrets(toAnnotations(report), secrets));
   return exitCodeOf(report);
 }
 

@@ -79,7 +79,7 @@ export async function runContract(
     baseUrl: context.options.baseUrl,
     environment: context.options.environment,
     startedAt,
-    durationMs: performance.now() - started,
+    durationMs: elapsedSince(started),
     checks: results,
     rootCauses,
     summary,
@@ -92,13 +92,13 @@ async function runCheck(check: Check, context: CheckContext): Promise<{ result: 
   try {
     const findings = settle(await check.run(context), context.options.inferred);
     const outcome: CheckOutcome = findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
-    return { result: { ...base, outcome, findings, durationMs: performance.now() - started } };
+    return { result: { ...base, outcome, findings, durationMs: elapsedSince(started) } };
   } catch (error) {
     if (error instanceof SkipCheck)
-      return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: performance.now() - started } };
+      return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: elapsedSince(started) } };
     if (error instanceof ConnectionError)
       return {
-        result: { ...base, outcome: 'error', findings: [], reason: error.message, durationMs: performance.now() - started },
+        result: { ...base, outcome: 'error', findings: [], reason: error.message, durationMs: elapsedSince(started) },
         connectionError: error,
       };
     throw error;
@@ -123,4 +123,9 @@ export function exitCodeOf(report: ContractReport): 0 | 1 | 2 {
   if (report.summary.failed > 0) return 1;
   if (report.summary.error > 0) return 2;
   return 0;
+}
+
+/** Milliseconds since `started`, to a tenth: reports read `869.6`, not `869.6493700000001`. */
+function elapsedSince(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }

@@ -6,7 +6,7 @@ import type { CheckResult } from '../validator';
 import { corsMiddleware } from './cors';
 import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from '../core/pipeline';
 import { toPlainRequest } from './plainRequestOf';
-import { logRequest, pageRequestLog } from './requestLog';
+import { logRequest, pageRequestLog, type RequestWhy } from './requestLog';
 import { writeAnswer, type Written } from './writeAnswer';
 
 export interface AppContext {
@@ -91,7 +91,7 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
       if (isInspectorPoll(req)) return;
       const durationMs = performance.now() - started;
       const response = written.response ?? outcome.response;
-      logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs);
+      logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs, whyOf(outcome, req.headers.prefer));
       report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
       journal?.record({
         at: new Date().toISOString(),
@@ -171,4 +171,14 @@ function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const body = createProblem('internal_error', 'The server failed to answer; see its log.');
     res.status(500).type(problemContentType).send(JSON.stringify(body));
   };
+}
+
+/** Why an answer of 400 and up was given, for its log line. */
+function whyOf(outcome: Outcome, prefer: string | string[] | undefined): RequestWhy | undefined {
+  if (outcome.status < 400) return undefined;
+  const body = outcome.body as { detail?: unknown } | undefined;
+  const first = outcome.request.violations[0];
+  const reason = first ? `${first.message} [rule: ${first.rule}]` : typeof body?.detail === 'string' ? body.detail : undefined;
+  const wanted = outcome.fault?.error === true || /\bcode\s*=\s*\d/.test(String(prefer ?? ''));
+  return { reason, wanted };
 }

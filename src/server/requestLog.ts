@@ -18,14 +18,27 @@ export function createLogger(format: MockOptions['log'], stream: NodeJS.Writable
 }
 
 /**
- * One log line per request: method, URL, status and time taken. Never headers, so a token
- * never reaches the log.
+ * One log line per request: method, URL, status and time taken, and for an error answer why (the
+ * first broken rule, or the problem's detail). Never headers, so a token never reaches the log.
+ * A 5xx is logged as an error only when it is the mock's own: an injected fault or a status asked
+ * for with `Prefer` is what the user wanted, a warning at most.
  */
-export function logRequest(logger: Logger, method: string, url: string, status: number, ms: number): void {
-  const level = status >= 500 ? 'error' : 'info';
+export function logRequest(logger: Logger, method: string, url: string, status: number, ms: number, why?: RequestWhy): void {
+  const level = status >= 500 ? (why?.wanted ? 'warn' : 'error') : 'info';
   if (!logger.isLevelEnabled(level)) return;
   const rounded = Math.round(ms * 10) / 10;
-  logger[level]({ method, url, status, ms: rounded }, `${method} ${url} ${status} ${rounded}ms`);
+  const reason = why?.reason ? `: ${why.reason}` : '';
+  logger[level](
+    { method, url, status, ms: rounded, ...(why?.reason ? { reason: why.reason } : {}) },
+    `${method} ${url} ${status} ${rounded}ms${reason}`,
+  );
+}
+
+/** Why an answer is an error: the first rule broken or the problem's detail, and whether it was asked for. */
+export interface RequestWhy {
+  reason?: string;
+  /** An injected fault, or a status `Prefer: code=` asked for. */
+  wanted?: boolean;
 }
 
 /** The log line of a request the pipeline does not answer itself (the pages), once it is sent. */
