@@ -134,7 +134,7 @@ describe('calibrate, then verify --overlay', () => {
       ),
     );
     try {
-      const report = await runContract({ baseUrl: dropped.url, overlays: [file], retries: 0, wait: noWait });
+      const report = await runContract({ baseUrl: dropped.url, overlays: [file], retries: 0, wait: noWait, maxJobs: 5 });
       expect(formatReport(report)).toMatch(/response body at \/jobName is required \[rule: required\]/);
       expect(exitCodeOf(report)).toBe(1);
     } finally {
@@ -160,7 +160,7 @@ describe('serve --overlay', () => {
     const server = await listen(mock.app, '127.0.0.1', 0);
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const report = await runContract({ baseUrl, overlays: [file], allowExecute: true, retries: 0, wait: noWait });
+      const report = await runContract({ baseUrl, overlays: [file], allowExecute: true, retries: 0, wait: noWait, maxJobs: 5 });
       expect({ exitCode: exitCodeOf(report), text: formatReport(report) }).toEqual({
         exitCode: 0,
         text: expect.stringMatching(/\b0 failed\b/),
