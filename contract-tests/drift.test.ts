@@ -204,10 +204,13 @@ describe('rpa-mock verify, the command', () => {
     const drifted = await startDriftingMock(changeJobs((job) => (job.status = 'Done')));
     const conforming = await startDriftingMock((p) => p);
     try {
-      const bad = await runVerify('--base-url', drifted.url);
+      // Side by side, and five jobs by id: the exit code and the summary do not depend on how many.
+      const [bad, good] = await Promise.all([
+        runVerify('--base-url', drifted.url, '--max-jobs', '5'),
+        runVerify('--base-url', conforming.url, '--max-jobs', '5'),
+      ]);
       expect(bad.status).toBe(1);
       expect(bad.stdout).toMatch(/FAIL listJobs\/environment-only/);
-      const good = await runVerify('--base-url', conforming.url);
       expect(good.stdout).toMatch(/14 passed, 0 failed, 0 with warnings, 1 skipped/);
       expect(good.status).toBe(0);
     } finally {
@@ -230,11 +233,13 @@ describe('rpa-mock verify, the command', () => {
   it('exits 2 on rejected credentials and on a base URL that doubles /api/v1, before any check', async () => {
     const tenant = await startDriftingMock((p) => p, { authToken: 'the-right-one' });
     try {
-      const rejected = await runVerify('--base-url', tenant.url, '--token', 'an-expired-one');
+      const [rejected, doubled] = await Promise.all([
+        runVerify('--base-url', tenant.url, '--token', 'an-expired-one'),
+        runVerify('--base-url', `${tenant.url}/api/v1`, '--token', 'the-right-one'),
+      ]);
       expect(rejected.status).toBe(2);
       expect(rejected.stderr).toMatch(/^rpa-mock: credentials rejected: GET .* → 401 with the token given\. Hint: /);
       expect(rejected.stdout).toBe('');
-      const doubled = await runVerify('--base-url', `${tenant.url}/api/v1`, '--token', 'the-right-one');
       expect(doubled.status).toBe(2);
       expect(doubled.stderr).toMatch(/--base-url ends in \/api\/v1, which the spec's paths start with/);
     } finally {
@@ -247,7 +252,16 @@ describe('rpa-mock verify, the command', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rpa-reports-'));
     try {
       const json = path.join(dir, 'reports', 'nightly', 'verify.json');
-      const result = await runVerify('--base-url', conforming.url, '--json', json, '--junit', path.join(dir, 'junit', 'verify.xml'));
+      const result = await runVerify(
+        '--base-url',
+        conforming.url,
+        '--max-jobs',
+        '5',
+        '--json',
+        json,
+        '--junit',
+        path.join(dir, 'junit', 'verify.xml'),
+      );
       expect(result.status).toBe(0);
       expect(JSON.parse(readFileSync(json, 'utf8')).summary.failed).toBe(0);
     } finally {

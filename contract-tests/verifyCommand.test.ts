@@ -83,16 +83,18 @@ describe('rpa-mock verify --ionapi', () => {
 
 describe('rpa-mock verify and proxy with credentials in a URL', () => {
   it('refuse them with exit 2 and a hint, never repeating them', async () => {
-    const flags = await runVerify('--base-url', 'http://ci-user:hunter2@127.0.0.1:1/RPA');
-    const fromEnv = await new Promise<{ status: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [bin, 'verify'],
-        { env: { ...process.env, RPA_BASE_URL: 'https://ci-user:hunter2@gw.example.com' } },
-        (error, _, stderr) => resolve({ status: error ? Number((error as { code?: number }).code) : 0, stderr }),
-      );
-    });
-    const proxy = await runCli('proxy', '--upstream', 'ftp://ci-user:hunter2@gw.example.com', '--port', '0');
+    const [flags, fromEnv, proxy] = await Promise.all([
+      runVerify('--base-url', 'http://ci-user:hunter2@127.0.0.1:1/RPA'),
+      new Promise<{ status: number; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [bin, 'verify'],
+          { env: { ...process.env, RPA_BASE_URL: 'https://ci-user:hunter2@gw.example.com' } },
+          (error, _, stderr) => resolve({ status: error ? Number((error as { code?: number }).code) : 0, stderr }),
+        );
+      }),
+      runCli('proxy', '--upstream', 'ftp://ci-user:hunter2@gw.example.com', '--port', '0'),
+    ]);
     for (const result of [flags, fromEnv, proxy]) {
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/must not carry credentials \(user:password@ before the host\): use --token or --ionapi/);
@@ -181,9 +183,9 @@ describe('a server that hangs', () => {
     const url = await startServer(hanging);
     try {
       const started = performance.now();
-      const report = await runContract({ baseUrl: url, timeoutMs: 300, retries: 0 });
+      const report = await runContract({ baseUrl: url, timeoutMs: 100, retries: 0 });
       expect(performance.now() - started).toBeLessThan(10_000);
-      expect(report.checks[0]).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/no answer within 300 ms/) });
+      expect(report.checks[0]).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/no answer within 100 ms/) });
       expect(exitCodeOf(report)).toBe(2);
     } finally {
       hanging.closeAllConnections();
