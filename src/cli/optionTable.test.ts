@@ -31,6 +31,9 @@ describe('the option table', () => {
       journalSize: 9,
     });
     expect(parse(['--port', '4999'], { RPA_MOCK_PORT: '4123' }).port).toBe(4999);
+    // PORT, as hosting platforms set it, when RPA_MOCK_PORT is not set.
+    expect(parse([], { PORT: '8080' }).port).toBe(8080);
+    expect(parse([], { PORT: '8080', RPA_MOCK_PORT: '4123' }).port).toBe(4123);
     expect(parse([], { RPA_MOCK_NO_CONTROL: '1', RPA_MOCK_QUIET: '1' })).toMatchObject({ control: false, log: 'silent' });
   });
 

@@ -18,6 +18,8 @@ export interface OptionRow<T> {
   noDefault?: boolean;
   /** The environment variable, when not the one derived from the flag; `false` for none. */
   env?: string | false;
+  /** A variable read when the flag's own is not set, such as `PORT` for `--port` (hosting platforms set it). */
+  envFallback?: string;
   /** Turns the flag's value into the option's value (`--quiet` sets `log: 'silent'`). */
   toValue?: (value: never) => T[keyof T];
   /** The value is a file: in a config file, it is relative to that file's folder. */
@@ -35,7 +37,11 @@ export function envNameOf(flags: string): string {
 /** The commander options of a table, with their defaults taken from `defaults`. */
 export function commanderOptions<T>(rows: readonly OptionRow<T>[], defaults: Partial<T>): Option[] {
   return rows.map((row) => {
-    const env = row.env ?? envNameOf(row.flags);
+    const own = row.env ?? envNameOf(row.flags);
+    const env =
+      own !== false && process.env[own] === undefined && row.envFallback && process.env[row.envFallback] !== undefined
+        ? row.envFallback
+        : own;
     const option = new Option(row.flags, row.help);
     if (env !== false) option.env(env);
     if (row.choices) option.choices(row.choices);

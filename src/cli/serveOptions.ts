@@ -10,7 +10,13 @@ export type ServerOptions = Pick<
 
 /** The flags `serve` and `proxy` share: where they listen, who may call, what they log and keep. */
 export const serverRows: OptionRow<ServerOptions>[] = [
-  { key: 'port', flags: '-p, --port <port>', help: 'port to listen on (0 picks a free one)', parse: integerIn(0, 65535, 'port') },
+  {
+    key: 'port',
+    flags: '-p, --port <port>',
+    help: 'port to listen on (0 picks a free one); PORT is read when RPA_MOCK_PORT is not set',
+    parse: integerIn(0, 65535, 'port'),
+    envFallback: 'PORT',
+  },
   { key: 'host', flags: '-H, --host <host>', help: 'address to listen on; 0.0.0.0 exposes it to the network' },
   {
     key: 'specPath',
