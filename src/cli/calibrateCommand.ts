@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { baseUrlOf, defaultContractOptions, fetchToken, maskSecrets, readIonApi, refuseUrlCredentials, secretsOf } from '../contract';
 import { calibrateTenant } from '../contract/calibrate/calibrateTenant';
 import { SetupError } from '../errors/setupError';
-import { integerIn } from './parsers';
+import { tenantOptions } from './tenantOptions';
 
 interface CalibrateFlags {
   baseUrl?: string;
@@ -22,40 +22,19 @@ interface CalibrateFlags {
 
 /** `rpa-mock calibrate`: samples a tenant and writes an overlay adapting the spec to what it serves. */
 export function calibrateCommand(): Command {
-  return new Command('calibrate')
+  const command = new Command('calibrate')
     .description(
       'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves (wire names, envelope, enum spellings, number/string types, date-time forms, nullability, summary list items, extra fields, error media types and bodies), each action with its evidence. Documented facts are never loosened. Use it with verify/serve --overlay.',
     )
     .addOption(new Option('--base-url <url>', 'API base, up to /api/v1 (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
     .addOption(new Option('--environment <name>', 'environment whose jobs are sampled').default(defaultContractOptions.environment))
-    .addOption(new Option('--token <token>', 'bearer token to send').env('RPA_TOKEN'))
-    .addOption(new Option('--ionapi <file>', 'Infor .ionapi credentials file').env('RPA_IONAPI').conflicts('token'))
-    .addOption(
-      new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
-        .default(defaultContractOptions.maxJobs)
-        .argParser(integerIn(0, 10_000, 'max-jobs')),
-    )
     .addOption(new Option('--allow-execute', 'also execute a job, and _execute an unknown id (off: only read-only requests are sent)'))
-    .addOption(
-      new Option('--timeout <ms>', 'time-out of one request')
-        .default(defaultContractOptions.timeoutMs)
-        .argParser(integerIn(1, 600_000, 'timeout')),
-    )
-    .addOption(
-      new Option('--retries <count>', 'retries of a request whose connection failed')
-        .default(defaultContractOptions.retries)
-        .argParser(integerIn(0, 10, 'retries')),
-    )
-    .addOption(
-      new Option('--spec <file>', 'OpenAPI 3.1 document to calibrate').default(
-        defaultContractOptions.specPath,
-        'the bundled RPA Jobs spec',
-      ),
-    )
     .addOption(new Option('--out <file>', 'where to write the overlay (YAML)').makeOptionMandatory())
     .action(async (flags: CalibrateFlags) => {
       process.exitCode = await calibrate(flags);
     });
+  for (const option of tenantOptions({ spec: 'OpenAPI 3.1 document to calibrate' })) command.addOption(option);
+  return command;
 }
 
 async function calibrate(flags: CalibrateFlags): Promise<number> {

@@ -6,6 +6,7 @@ import { recordTenant } from '../contract/record/recordTenant';
 import { defaultOptions } from '../options';
 import { SetupError } from '../errors/setupError';
 import { collect, integerIn } from './parsers';
+import { tenantOptions } from './tenantOptions';
 
 interface RecordFlags {
   upstream?: string;
@@ -23,7 +24,7 @@ interface RecordFlags {
 
 /** `rpa-mock record`: writes the jobs a tenant serves as a fixture file, personal data replaced. */
 export function recordCommand(): Command {
-  return new Command('record')
+  const command = new Command('record')
     .description(
       "Record the jobs a tenant serves (GET requests only) as a fixture file for serve --fixtures. Personal data (the spec's x-personal fields: names, emails, user ids, device names) is replaced by seeded fake values, the same real value by the same fake, unless --no-scrub.",
     )
@@ -31,21 +32,8 @@ export function recordCommand(): Command {
       new Option('--upstream <url>', 'base URL of the tenant, up to /api/v1 (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'),
     )
     .addOption(new Option('--environment <name>', 'environment whose jobs are recorded').default(defaultContractOptions.environment))
-    .addOption(new Option('--token <token>', 'bearer token to send').env('RPA_TOKEN'))
-    .addOption(new Option('--ionapi <file>', 'Infor .ionapi credentials file').env('RPA_IONAPI').conflicts('token'))
-    .addOption(new Option('--max-jobs <count>', 'how many listed jobs to record').default(500).argParser(integerIn(1, 100_000, 'max-jobs')))
     .addOption(
       new Option('--overlay <file>', "the tenant's calibration (rpa-mock calibrate), to read its answers (repeatable)").argParser(collect),
-    )
-    .addOption(
-      new Option('--timeout <ms>', 'time-out of one request')
-        .default(defaultContractOptions.timeoutMs)
-        .argParser(integerIn(1, 600_000, 'timeout')),
-    )
-    .addOption(
-      new Option('--retries <count>', 'retries of a request whose connection failed')
-        .default(defaultContractOptions.retries)
-        .argParser(integerIn(0, 10, 'retries')),
     )
     .addOption(
       new Option('-s, --seed <seed>', 'seed of the fake values').default(defaultOptions.seed).argParser(integerIn(0, 2 ** 32 - 1, 'seed')),
@@ -55,6 +43,11 @@ export function recordCommand(): Command {
     .action(async (flags: RecordFlags) => {
       process.exitCode = await record(flags);
     });
+  for (const option of tenantOptions({
+    maxJobs: new Option('--max-jobs <count>', 'how many listed jobs to record').default(500).argParser(integerIn(1, 100_000, 'max-jobs')),
+  }))
+    command.addOption(option);
+  return command;
 }
 
 async function record(flags: RecordFlags): Promise<number> {

@@ -18,7 +18,8 @@ import {
   defaultContractOptions,
   type ContractOptions,
 } from '../contract';
-import { collect, integerIn } from './parsers';
+import { collect } from './parsers';
+import { tenantOptions } from './tenantOptions';
 import { SetupError } from '../errors/setupError';
 
 interface VerifyFlags {
@@ -45,7 +46,7 @@ class VerifyUsageError extends SetupError {}
 
 /** `rpa-mock verify`: checks a deployment or the mock against the spec, for CI. */
 export function verifyCommand(): Command {
-  return new Command('verify')
+  const command = new Command('verify')
     .description(
       'Check a real deployment (or the mock) against the spec. First a preflight: credentials rejected (401/403) or a base URL that is not the API (a doubled /api/v1, an HTML or gateway page) stop the run with exit 2 before any check. Gateway conditions are retried, not findings: 429 after its Retry-After, 502/503/504 with backoff, at most 120 s of waiting per run. Each root cause (a naming convention, an envelope, a spelling …) is named once, with its provenance (documented or x-inferred). Exit 0: all checks passed; 1: a contract violation; 2: usage, configuration or connection error, or a check that could not run.',
     )
@@ -56,39 +57,10 @@ export function verifyCommand(): Command {
       ).env('RPA_BASE_URL'),
     )
     .addOption(new Option('--environment <name>', 'environment whose jobs are listed').default(defaultContractOptions.environment))
-    .addOption(
-      new Option('--token <token>', 'bearer token to send; then requests without it or with a wrong one must get 401').env('RPA_TOKEN'),
-    )
-    .addOption(
-      new Option('--ionapi <file>', 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint')
-        .env('RPA_IONAPI')
-        .conflicts('token'),
-    )
-    .addOption(
-      new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
-        .default(defaultContractOptions.maxJobs)
-        .argParser(integerIn(0, 10_000, 'max-jobs')),
-    )
     .addOption(new Option('--allow-execute', 'also execute a job (off by default: against a real tenant it starts a robot)'))
     .addOption(new Option('--fail-on-extra', 'fail on fields the spec does not know (a warning by default)'))
-    .addOption(
-      new Option('--timeout <ms>', 'time-out of one request')
-        .default(defaultContractOptions.timeoutMs)
-        .argParser(integerIn(1, 600_000, 'timeout')),
-    )
-    .addOption(
-      new Option('--retries <count>', 'retries of a request whose connection failed')
-        .default(defaultContractOptions.retries)
-        .argParser(integerIn(0, 10, 'retries')),
-    )
     .addOption(new Option('--junit <file>', 'also write the results as JUnit XML'))
     .addOption(new Option('--json <file>', 'also write the results as JSON'))
-    .addOption(
-      new Option('--spec <file>', 'OpenAPI 3.1 document to check against').default(
-        defaultContractOptions.specPath,
-        'the bundled RPA Jobs spec',
-      ),
-    )
     .addOption(
       new Option('--inferred <mode>', 'fail: findings on parts of the spec marked x-inferred fail the run; warn: they are warnings')
         .choices(['fail', 'warn'])
@@ -107,6 +79,12 @@ export function verifyCommand(): Command {
     .action(async (flags: VerifyFlags) => {
       process.exitCode = await verify(flags);
     });
+  for (const option of tenantOptions({
+    token: 'bearer token to send; then requests without it or with a wrong one must get 401',
+    spec: 'OpenAPI 3.1 document to check against',
+  }))
+    command.addOption(option);
+  return command;
 }
 
 async function verify(flags: VerifyFlags): Promise<number> {

@@ -1,0 +1,27 @@
+import { Option } from 'commander';
+import { defaultContractOptions } from '../contract';
+import { integerIn } from './parsers';
+
+/**
+ * The flags verify, calibrate and record share to reach a tenant, each declared here once; their
+ * defaults are the contract options'. `tenantOptions({ spec: 'OpenAPI 3.1 document to check against' })`.
+ */
+export function tenantOptions(help: { token?: string; ionapi?: string; spec?: string; maxJobs?: Option }): Option[] {
+  return [
+    new Option('--token <token>', help.token ?? 'bearer token to send').env('RPA_TOKEN'),
+    new Option('--ionapi <file>', help.ionapi ?? 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint')
+      .env('RPA_IONAPI')
+      .conflicts('token'),
+    help.maxJobs ??
+      new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
+        .default(defaultContractOptions.maxJobs)
+        .argParser(integerIn(0, 10_000, 'max-jobs')),
+    new Option('--timeout <ms>', 'time-out of one request')
+      .default(defaultContractOptions.timeoutMs)
+      .argParser(integerIn(1, 600_000, 'timeout')),
+    new Option('--retries <count>', 'retries of a request whose connection failed')
+      .default(defaultContractOptions.retries)
+      .argParser(integerIn(0, 10, 'retries')),
+    ...(help.spec ? [new Option('--spec <file>', help.spec).default(defaultContractOptions.specPath, 'the bundled RPA Jobs spec')] : []),
+  ];
+}
