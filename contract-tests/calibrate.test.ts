@@ -9,28 +9,12 @@ import { createProxy, defaultProxyOptions } from '../src/createProxy';
 import { exitCodeOf, formatReport, runContract } from '../src/contract';
 import { calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
-import { camelCase, renameKeys, reshapeBodies, reshapeJobs } from './support/reshape';
+import { camelCase, renameKeys, reshapeBodies, reshapeJobs, documentedInList, upper } from './support/reshape';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rpa-calibrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const noWait = async () => undefined;
-const documentedInList = [
-  'id',
-  'status',
-  'type',
-  'description',
-  'active',
-  'eo_flow_enabled',
-  'job_name',
-  'process_name',
-  'process_id',
-  'process_version',
-  'environment_id',
-  'start_date',
-  'end_date',
-];
-const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
 const compose =
   (...transforms: Transform[]): Transform =>
   async (passing, upstream) => {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exitCodeOf, formatReport, runContract, type ContractOptions } from '../src/contract';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
-import { camelCase, pascalCase, renameKeys, reshapeBodies, reshapeJobs } from './support/reshape';
+import { camelCase, pascalCase, renameKeys, reshapeBodies, reshapeJobs, documentedInList, upper } from './support/reshape';
 import type { MockOptions } from '../src';
 
 /**
@@ -30,22 +30,6 @@ async function verifyStandIn(transform: Transform, options: Partial<ContractOpti
   }
 }
 
-const documentedInList = [
-  'id',
-  'status',
-  'type',
-  'description',
-  'active',
-  'eo_flow_enabled',
-  'job_name',
-  'process_name',
-  'process_id',
-  'process_version',
-  'environment_id',
-  'start_date',
-  'end_date',
-];
-const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
 const errorsAs =
   (contentType: string, body: (p: Passing) => unknown): Transform =>
   (p) =>

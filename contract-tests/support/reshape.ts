@@ -1,3 +1,4 @@
+import rpaJobsJson from '../../src/spec/rpa-jobs.gen.json';
 import { isJobById, isJobList, type Passing, type Transform } from './driftingMock';
 
 /** Renames every key of a JSON value, at every depth. */
@@ -27,3 +28,11 @@ export function reshapeJobs(change: (job: Record<string, unknown>) => Record<str
     return isJobById(passing) ? change(record) : body;
   });
 }
+
+/** The fields the list page documents for an item: the spec's `x-documented-fields` on the jobs list. */
+export const documentedInList = (
+  rpaJobsJson as { components: { schemas: { JobList: { properties: { jobs: { 'x-documented-fields': string[] } } } } } }
+).components.schemas.JobList.properties.jobs['x-documented-fields'];
+
+/** A string in upper case; other values as they are. */
+export const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
