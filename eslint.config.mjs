@@ -25,6 +25,7 @@ export default tseslint.config(
             '^pino-pretty$',
             '^@apidevtools/swagger-parser$',
             '/redisStateStore$',
+            '/createControl$',
             '^\\./\\w+Command$',
           ],
         },

