@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createProxy, defaultProxyOptions, type ProxyOptions } from '../src/createProxy';
-import { defaultOptions } from '../src/options';
 import { changeJobs, startDriftingMock, type Transform } from './support/driftingMock';
 import { jobsPath } from './support/startMock';
 
@@ -12,19 +11,14 @@ async function proxyTo(transform: Transform, options: Partial<ProxyOptions> = {}
   const log = new Writable({ write: (chunk, _encoding, done) => void (lines.push(chunk.toString()), done()) });
   const proxy = await createProxy(
     {
+      // The defaults, but for what a test needs: any port, a short time-out, JSON log lines.
       ...defaultProxyOptions,
       upstream: upstream.url,
-      specPath: defaultOptions.specPath,
-      overlays: [],
-      host: '127.0.0.1',
       port: 0,
-      errors: false,
       timeoutMs: 5000,
       control: true,
       journalSize: 100,
-      corsOrigins: [],
       log: 'json',
-      bodyLimit: 100 * 1024,
       ...options,
     },
     log,

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createProxy, defaultProxyOptions, type ProxyOptions } from '../../src/createProxy';
 import { close, listen } from '../../src';
-import { defaultOptions } from '../../src/options';
 import { jobsPath } from '../support/startMock';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
@@ -30,18 +29,14 @@ async function proxyTo(handler: Handler, options: Partial<ProxyOptions> = {}) {
     lines.some((line) => pattern.test(line)) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ pattern, resolve }));
   const proxy = await createProxy(
     {
+      // The defaults, but for what a test needs: any port, a short time-out, JSON log lines.
       ...defaultProxyOptions,
       upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-      specPath: defaultOptions.specPath,
-      host: '127.0.0.1',
       port: 0,
-      errors: false,
       timeoutMs: 5000,
       control: false,
       journalSize: 100,
-      corsOrigins: [],
       log: 'json',
-      bodyLimit: 100 * 1024,
       ...options,
     },
     log,

@@ -5,17 +5,12 @@ import { stringify } from 'yaml';
 import { baseUrlOf, defaultContractOptions, fetchToken, maskSecrets, readIonApi, refuseUrlCredentials, secretsOf } from '../contract';
 import { calibrateTenant } from '../contract/calibrate/calibrateTenant';
 import { SetupError } from '../errors/setupError';
-import { tenantOptions } from './tenantOptions';
+import { tenantOptions, type TenantFlags } from './tenantOptions';
 
-interface CalibrateFlags {
+interface CalibrateFlags extends TenantFlags {
   baseUrl?: string;
   environment: string;
-  token?: string;
-  ionapi?: string;
-  maxJobs: number;
   allowExecute?: boolean;
-  timeout: number;
-  retries: number;
   spec: string;
   out: string;
 }

@@ -6,17 +6,12 @@ import { recordTenant } from '../contract/record/recordTenant';
 import { defaultOptions } from '../options';
 import { SetupError } from '../errors/setupError';
 import { collect, integerIn } from './parsers';
-import { tenantOptions } from './tenantOptions';
+import { tenantOptions, type TenantFlags } from './tenantOptions';
 
-interface RecordFlags {
+interface RecordFlags extends TenantFlags {
   upstream?: string;
   environment: string;
-  token?: string;
-  ionapi?: string;
-  maxJobs: number;
   overlay?: string[];
-  timeout: number;
-  retries: number;
   seed: number;
   scrub: boolean;
   out: string;

@@ -2,6 +2,15 @@ import { Option } from 'commander';
 import { defaultContractOptions } from '../contract';
 import { integerIn } from './parsers';
 
+/** What the shared flags give, as commander names them. */
+export interface TenantFlags {
+  token?: string;
+  ionapi?: string;
+  maxJobs: number;
+  timeout: number;
+  retries: number;
+}
+
 /**
  * The flags verify, calibrate and record share to reach a tenant, each declared here once; their
  * defaults are the contract options'. `tenantOptions({ spec: 'OpenAPI 3.1 document to check against' })`.

@@ -19,19 +19,14 @@ import {
   type ContractOptions,
 } from '../contract';
 import { collect } from './parsers';
-import { tenantOptions } from './tenantOptions';
+import { tenantOptions, type TenantFlags } from './tenantOptions';
 import { SetupError } from '../errors/setupError';
 
-interface VerifyFlags {
+interface VerifyFlags extends TenantFlags {
   baseUrl?: string;
   environment: string;
-  token?: string;
-  ionapi?: string;
-  maxJobs: number;
   allowExecute?: boolean;
   failOnExtra?: boolean;
-  timeout: number;
-  retries: number;
   junit?: string;
   json?: string;
   spec: string;

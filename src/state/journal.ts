@@ -1,32 +1,10 @@
-import type { Violation } from '../validator/violations';
-import type { Fault } from '../scenario/faultInjector';
+import type { components } from '../spec/control.gen';
 
-/** The validation of one side of an exchange, as the journal shows it. */
-export interface Validation {
-  /** null when there was nothing to check against, or the answer was not kept for a check. */
-  valid: boolean | null;
-  /** The first violations found (at most 20). */
-  violations: Violation[];
-  /** How many more violations were found beyond those listed. */
-  more?: number;
-  /** Why the answer was not checked: too large to keep, let go to stay within the budget … */
-  note?: string;
-}
+/** The validation of one side of an exchange, as the journal shows it (the control spec's `Validation`). */
+export type Validation = components['schemas']['Validation'];
 
-/** One request as the journal keeps it. */
-export interface JournalEntry {
-  id: number;
-  /** When it arrived, wall-clock time. */
-  at: string;
-  method: string;
-  url: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  request: Validation;
-  response: Validation;
-  fault?: Fault;
-}
+/** One request as the journal keeps it: the control spec's `JournalEntry`, the one place its shape is written. */
+export type JournalEntry = components['schemas']['JournalEntry'];
 
 /**
  * An answer kept to be checked when someone reads the journal: its text and a check of the text,
