@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createProxy, defaultProxyOptions, type ProxyOptions } from '../src/createProxy';
+import { createProxy } from '../src/createProxy';
+import { defaultProxyOptions, type ProxyOptions } from '../src/proxyOptions';
 import { changeJobs, startDriftingMock, type Transform } from './support/driftingMock';
 import { jobsPath } from './support/startMock';
 

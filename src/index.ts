@@ -1,6 +1,7 @@
 /** The public API of rpa-mock: what users import. */
 export { createMock, type Mock, type MockOverrides } from './createMock';
-export { createProxy, type Proxy, type ProxyOptions } from './createProxy';
+export { createProxy, type Proxy } from './createProxy';
+export type { ProxyOptions } from './proxyOptions';
 export { defaultOptions, resolveOptions, type MockOptions } from './options';
 export { listen, close, ListenError } from './server/listen';
 export { loadSpec, defaultSpecPath, type OpenApiDocument } from './spec/loadSpec';

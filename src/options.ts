@@ -1,5 +1,5 @@
 import { defaultReferenceTime, portableDefaults } from './defaults';
-import { defaultSpecPath } from './spec/loadSpec';
+import { defaultSpecPath } from './spec/bundledPaths';
 
 /** How the mock server behaves: one typed object, its defaults set here and nowhere else. */
 export interface MockOptions {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createProxy, defaultProxyOptions, type ProxyOptions } from '../../src/createProxy';
+import { createProxy } from '../../src/createProxy';
+import { defaultProxyOptions, type ProxyOptions } from '../../src/proxyOptions';
 import { close, listen } from '../../src';
 import { jobsPath } from '../support/startMock';
 

@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { stringify } from 'yaml';
-import { baseUrlOf, defaultContractOptions, fetchToken, maskSecrets, readIonApi, refuseUrlCredentials, secretsOf } from '../contract';
-import { calibrateTenant } from '../contract/calibrate/calibrateTenant';
+import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { maskSecrets } from '../contract/maskSecrets';
+import { defaultContractOptions } from '../contract/options';
+import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { SetupError } from '../errors/setupError';
 import { tenantOptions, type TenantFlags } from './tenantOptions';
 
@@ -33,6 +34,9 @@ export function calibrateCommand(): Command {
 }
 
 async function calibrate(flags: CalibrateFlags): Promise<number> {
+  // Loaded here, not at the top: `--help` and a refused flag do not pay for the checks' modules.
+  const { calibrateTenant }: typeof import('../contract/calibrate/calibrateTenant') = require('../contract/calibrate/calibrateTenant');
+  const { stringify }: typeof import('yaml') = require('yaml');
   if (flags.baseUrl !== undefined) refuseUrlCredentials(flags.baseUrl, '--base-url (or RPA_BASE_URL)');
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);

@@ -1,6 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { createFixtures } from '../fixtures/createFixtures';
 import { defaultOptions, referenceTimeOf, type MockOptions } from '../options';
 import { commanderOptions, optionsFromFlags, pickRows, type OptionRow } from './optionTable';
 import { integerIn } from './parsers';
@@ -22,6 +21,8 @@ export function fixturesCommand(): Command {
     .description('Write the generated jobs of a seed to a fixture file (JSON), to edit and serve with serve --fixtures.')
     .action(async (flags: Record<string, unknown>) => {
       const { seed, jobs, now, out } = { ...defaultOptions, ...optionsFromFlags(fixturesRows, flags) };
+      // Loaded here, not at the top: `--help` and a refused flag do not pay for the generator's modules.
+      const { createFixtures }: typeof import('../fixtures/createFixtures') = require('../fixtures/createFixtures');
       const text = `${JSON.stringify(createFixtures(seed, jobs, referenceTimeOf(now)), null, 2)}\n`;
       if (!out) return void process.stdout.write(text);
       // Written beside the target, then renamed: an interrupted run never leaves half a file.

@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
-import { createProxy, defaultProxyOptions, type ProxyOptions } from '../createProxy';
-import { listen } from '../server/listen';
-import { stopOnSignal } from '../server/shutdown';
+import { defaultProxyOptions, type ProxyOptions } from '../proxyOptions';
 import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
 import { bytesIn, integerIn } from './parsers';
 import { serverRows, type ServerOptions } from './serveOptions';
@@ -48,6 +46,10 @@ export function proxyCommand(): Command {
     )
     .action(async (flags: Record<string, unknown>) => {
       const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags) } as ProxyOptions;
+      // Loaded here, not at the top: `--help` and a refused flag do not pay for the proxy's modules.
+      const { createProxy }: typeof import('../createProxy') = require('../createProxy');
+      const { listen }: typeof import('../server/listen') = require('../server/listen');
+      const { stopOnSignal }: typeof import('../server/shutdown') = require('../server/shutdown');
       const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
       const proxy = await createProxy(options);
       const server = await listen(proxy.app, options.host, options.port, options.requestTimeoutMs);

@@ -1,8 +1,10 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, defaultContractOptions, fetchToken, maskSecrets, readIonApi, refuseUrlCredentials, secretsOf } from '../contract';
-import { recordTenant } from '../contract/record/recordTenant';
+import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { maskSecrets } from '../contract/maskSecrets';
+import { defaultContractOptions } from '../contract/options';
+import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { defaultOptions } from '../options';
 import { SetupError } from '../errors/setupError';
 import { collect, integerIn } from './parsers';
@@ -46,6 +48,8 @@ export function recordCommand(): Command {
 }
 
 async function record(flags: RecordFlags): Promise<number> {
+  // Loaded here, not at the top: `--help` and a refused flag do not pay for the recorder's modules.
+  const { recordTenant }: typeof import('../contract/record/recordTenant') = require('../contract/record/recordTenant');
   if (flags.upstream !== undefined) refuseUrlCredentials(flags.upstream, '--upstream (or RPA_BASE_URL)');
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.upstream ?? (credentials ? baseUrlOf(credentials) : undefined);

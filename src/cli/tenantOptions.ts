@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { defaultContractOptions } from '../contract';
+import { defaultContractOptions } from '../contract/options';
 import { integerIn } from './parsers';
 
 /** What the shared flags give, as commander names them. */

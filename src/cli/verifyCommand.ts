@@ -2,22 +2,10 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { toAnnotations, toStepSummary } from '../contract/toGitHub';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import {
-  baseUrlOf,
-  exitCodeOf,
-  fetchToken,
-  formatReport,
-  maskSecrets,
-  maskSecretsIn,
-  prepareContract,
-  readIonApi,
-  refuseUrlCredentials,
-  secretsOf,
-  runContract,
-  toJUnit,
-  defaultContractOptions,
-  type ContractOptions,
-} from '../contract';
+import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { maskSecrets, maskSecretsIn } from '../contract/maskSecrets';
+import { defaultContractOptions, type ContractOptions } from '../contract/options';
+import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { collect } from './parsers';
 import { tenantOptions, type TenantFlags } from './tenantOptions';
 import { SetupError } from '../errors/setupError';
@@ -83,6 +71,10 @@ export function verifyCommand(): Command {
 }
 
 async function verify(flags: VerifyFlags): Promise<number> {
+  // Loaded here, not at the top: `--help` and a refused flag do not pay for the checks' modules.
+  const { exitCodeOf, prepareContract, runContract }: typeof import('../contract/runContract') = require('../contract/runContract');
+  const { formatReport }: typeof import('../contract/formatReport') = require('../contract/formatReport');
+  const { toJUnit }: typeof import('../contract/toJUnit') = require('../contract/toJUnit');
   if (flags.baseUrl !== undefined) refuseUrlCredentials(flags.baseUrl, '--base-url (or RPA_BASE_URL)');
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);

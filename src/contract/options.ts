@@ -1,4 +1,4 @@
-import { defaultSpecPath } from '../spec/loadSpec';
+import { defaultSpecPath } from '../spec/bundledPaths';
 import { defaultGatewayBudgetMs } from './httpClient';
 
 /** What `verify` checks and how: one typed object, defaults set here. */

@@ -3,17 +3,14 @@ import path from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { parse } from 'yaml';
+import { controlSpecPath, defaultSpecPath } from './bundledPaths';
 import controlJson from './control.gen.json';
 import { dereference } from './dereference';
 import { SpecError } from './errors';
 import rpaJobsJson from './rpa-jobs.gen.json';
 
-/** The spec shipped with the package: the RPA Jobs contract. */
-export const defaultSpecPath = path.resolve(__dirname, '../../spec/rpa-jobs.openapi.yaml');
-/** The control API's own spec, served under /__mock. */
-export const controlSpecPath = path.resolve(__dirname, '../../spec/control.openapi.yaml');
-/** The specs shipped with the package, the API's first. */
-export const bundledSpecPaths = [defaultSpecPath, controlSpecPath];
+export { bundledSpecPaths, controlSpecPath, defaultSpecPath } from './bundledPaths';
+
 /** Their JSON form (npm run gen:types writes it; a test holds it to the YAML). */
 const bundledDocuments = new Map<string, object>([
   [defaultSpecPath, rpaJobsJson],
