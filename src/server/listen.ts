@@ -41,13 +41,16 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
 
 /**
  * Closes the server: no new connections, idle ones closed at once, requests in flight given up to
- * `drainMs` to finish before their connections are closed too.
+ * `drainMs` to finish before their connections are closed too. A kept-alive connection is closed as
+ * soon as its last answer is sent, so the server closes when its requests are done, not at the end of the drain.
  */
 export function close(server: Server, drainMs = 0): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+    const sweep = drainMs > 0 ? setInterval(() => server.closeIdleConnections(), 25) : undefined;
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();
