@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { close, createMock, createProxy, listen, VirtualClock } from '../src';
-import { defaultProxyOptions } from '../src/createProxy';
+import { defaultProxyOptions } from '../src/proxyOptions';
 import { defaultReferenceTime } from '../src/options';
 
 /**
@@ -17,7 +16,12 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(executablePath);
 if (!available && process.env.CI) throw new Error(`Chromium is missing at ${executablePath}; .ci/run installs it`);
 if (!available) console.warn(`browser tests skipped: no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '../docs') : mkdtempSync(path.join(tmpdir(), 'rpa-pages-'));
+const updating = Boolean(process.env.UPDATE_SCREENSHOTS);
+
+/** The README's screenshots, taken only when they are being updated: they cost a second and assert nothing. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (updating) await page.screenshot({ path: path.resolve(__dirname, '../docs', name) });
+}
 
 (available ? describe : describe.skip)('the pages', () => {
   let browser: Browser;
@@ -25,7 +29,11 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
   let url: string;
 
   beforeAll(async () => {
-    const mock = await createMock({ log: 'silent', strict: true }, { clock: new VirtualClock(defaultReferenceTime, 'frozen') });
+    // A short list renders quickly in Swagger UI; the screenshots show the default environment of 50 jobs.
+    const mock = await createMock(
+      { log: 'silent', strict: true, jobs: updating ? 50 : 16 },
+      { clock: new VirtualClock(defaultReferenceTime, 'frozen') },
+    );
     server = await listen(mock.app, '127.0.0.1', 0);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -41,13 +49,11 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
         '--disable-sync',
       ],
     });
-    mkdirSync(screenshots, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     if (server) await close(server);
-    if (!process.env.UPDATE_SCREENSHOTS) rmSync(screenshots, { recursive: true, force: true });
   });
 
   it('/docs renders the API reference, and "Try it out" calls the mock', async () => {
@@ -74,7 +80,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     await getJob.locator('.live-responses-table tbody .response-col_status').first().waitFor();
     expect((await getJob.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim()).toBe('200');
     await operation.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshots, 'docs.png') });
+    await screenshot(page, 'docs.png');
     await page.close();
   }, 60_000);
 
@@ -107,7 +113,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
     await job.locator('.runs li').last().locator('.status.completed, .status.failed').waitFor();
     expect(await job.locator('.runs li').last().textContent()).toMatch(/queued 2026-03-14 \d\d:\d\d:\d\d/);
     expect(await page.locator('#journal tbody tr').first().locator('.status.valid').count()).toBe(2);
-    await page.screenshot({ path: path.join(screenshots, 'inspector.png') });
+    await screenshot(page, 'inspector.png');
     await page.close();
   }, 60_000);
 
@@ -122,7 +128,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..
       expect(await page.locator('#environment-name').inputValue()).toBe('default');
       await page.locator('#jobs tbody tr').first().waitFor();
       expect(await page.locator('#error').isHidden()).toBe(true);
-      await page.screenshot({ path: path.join(screenshots, 'inspector-proxy.png') });
+      await screenshot(page, 'inspector-proxy.png');
     } finally {
       await page.close();
       await close(proxyServer);

@@ -7,7 +7,7 @@ import { sendRaw } from '../support/rawHttp';
 /** A real server on a free port; a short request time-out so that a stalled body is cut quickly. */
 async function startServer(): Promise<{ server: Server; port: number }> {
   const mock = await createMock({ strict: true, log: 'silent' });
-  const server = await listen(mock.app, '127.0.0.1', 0, 1000);
+  const server = await listen(mock.app, '127.0.0.1', 0, 300);
   return { server, port: (server.address() as AddressInfo).port };
 }
 

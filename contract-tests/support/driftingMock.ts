@@ -24,7 +24,9 @@ export type Transform = (response: Passing, upstream: Upstream) => Passing | Pro
  * requires them looks like a server that does not.
  */
 export async function startDriftingMock(transform: Transform, options: Partial<MockOptions> = {}, injectToken?: string) {
-  const mock = await createMock({ log: 'silent', ...options });
+  // Twenty jobs hold every kind the checks look for (each environment, attended and unattended, an
+  // active one to execute) at less than half the cost of the default fifty.
+  const mock = await createMock({ log: 'silent', jobs: 20, ...options });
   const mockServer = await listen(mock.app, '127.0.0.1', 0);
   const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
   const upstream: Upstream = async (path) =>

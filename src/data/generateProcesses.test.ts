@@ -36,7 +36,7 @@ describe('generated processes', () => {
           });
         }
       }),
-      { numRuns: sweep(10, 200) },
+      { numRuns: sweep(4, 200) },
     );
   });
 
@@ -56,7 +56,7 @@ describe('generated processes', () => {
           expect(new Set(process.versions.map((version) => version.id)).size).toBe(process.versions.length);
         }
       }),
-      { numRuns: sweep(20, 500) },
+      { numRuns: sweep(10, 500) },
     );
   });
 

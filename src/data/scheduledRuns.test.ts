@@ -125,7 +125,7 @@ describe('any sequence of clock moves and executions', () => {
       fc.property(
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }),
-        fc.array(steps, { minLength: 1, maxLength: sweep(6, 12) }),
+        fc.array(steps, { minLength: 1, maxLength: sweep(5, 12) }),
         (seed, start, moves) => {
           const referenceTime = Math.floor(start / second) * second;
           const source = generatedJobSource(seed, 8, referenceTime);
@@ -156,7 +156,7 @@ describe('any sequence of clock moves and executions', () => {
           }
         },
       ),
-      { numRuns: sweep(15, 300) },
+      { numRuns: sweep(6, 300) },
     );
   });
 });
