@@ -32,6 +32,27 @@ describe('GET /api/v1/rpa/jobs', () => {
     expect(total).toBe(200);
   });
 
+  it('sends a short list whole, the same bytes while its jobs are unchanged, new ones once a job changes', async () => {
+    const { http, clock } = await startMock();
+    const list = () => http.get(jobsPath).query({ environment: 'default' }).expect(200);
+    const first = await list();
+    expect(first.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+    expect(first.text).toBe(JSON.stringify(JSON.parse(first.text)));
+    expect((await list()).text).toBe(first.text);
+    // An execution changes its job, and only that job.
+    const job = (first.body.jobs as Job[]).find((candidate) => candidate.active)!;
+    await http.post(`${jobsPath}/${job.id}/_execute`).send({}).expect(202);
+    const executed = await list();
+    const changed = (executed.body.jobs as Job[]).filter((after, i) => JSON.stringify(after) !== JSON.stringify(first.body.jobs[i]));
+    expect(changed.map((after) => after.id)).toEqual([job.id]);
+    expect(changed[0]!.job_instances.at(-1)!.status).toBe('queued');
+    // The clock moving on changes the run again; the list follows.
+    clock.advance(60 * 60 * 1000);
+    const later = await list();
+    expect((later.body.jobs as Job[]).find((after) => after.id === job.id)!.job_instances.at(-1)!.status).not.toBe('queued');
+    expect(later.text).toBe(JSON.stringify(later.body));
+  });
+
   it('knows the default environment among a few named ones, each with its own id', async () => {
     const { mock } = await startMock();
     const names = mock.source.environments.map((e) => e.name);

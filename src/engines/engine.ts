@@ -21,7 +21,7 @@ export interface EngineAnswer {
   /** Defaults to application/json, or application/problem+json for 4xx and 5xx. */
   contentType?: string;
   headers?: Record<string, string>;
-  /** The body exactly as received from elsewhere (the proxy's upstream): written as is. */
+  /** The body's text, written as is: received from elsewhere (the proxy's upstream), or kept by the engine. `body` is its value. */
   rawBody?: string;
   /** An answer of the tool itself, not of the API (an unreachable upstream): not checked against the spec. */
   unchecked?: boolean;

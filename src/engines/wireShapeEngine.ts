@@ -6,7 +6,8 @@ import type { Engine, EngineAnswer } from './engine';
  * answers in documented names and values, and each answer is mapped once, here, onto the schema
  * the spec declares for its status (wire names, envelope, spellings, types, error media type and
  * shape). So `serve --overlay F` serves what `verify --overlay F` expects, and the generators stay
- * as they are. Answers passed through as received (the proxy's) are left alone. A streamed list is
+ * as they are. A text the inner engine kept (a short list's) is of the documented shape, so the
+ * value is mapped and the text dropped; the tool's own answers are left alone. A streamed list is
  * built whole first: the envelope it is mapped onto may not be the documented one (a bare array),
  * so a calibrated mock sends lists in one piece.
  */
@@ -14,8 +15,8 @@ export function wireShapeEngine(engine: Engine): Engine {
   return {
     name: engine.name,
     async answer(request) {
-      const answer = whole(await engine.answer(request));
-      if (answer.rawBody !== undefined || answer.unchecked) return answer;
+      const { rawBody: _documentedText, ...answer } = whole(await engine.answer(request));
+      if (answer.unchecked) return answer;
       const content = request.operation.responses[String(answer.status)]?.content ?? {};
       const mediaTypes = Object.keys(content);
       const wanted = answer.contentType ?? (answer.status >= 400 ? 'application/problem+json' : 'application/json');

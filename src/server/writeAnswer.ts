@@ -28,15 +28,37 @@ const itemsPerPiece = 64;
  * event loop between them, so other requests are answered while a 100 MB list is sent.
  */
 export async function writeAnswer(res: Response, outcome: Outcome, keepUpTo: number, headOnly: boolean): Promise<Written> {
-  res.status(outcome.status);
-  for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  res.statusCode = outcome.status;
+  if (outcome.headers) for (const name in outcome.headers) res.setHeader(name, outcome.headers[name]!);
   if (outcome.stream)
-    return headOnly ? (res.type(outcome.contentType).end(), { bytes: 0 }) : writeList(res, outcome, outcome.stream, keepUpTo);
+    return headOnly
+      ? (setContentType(res, outcome.contentType), res.end(), { bytes: 0 })
+      : writeList(res, outcome, outcome.stream, keepUpTo);
   if (outcome.passThrough) return writePassThrough(res, outcome, outcome.passThrough);
   if (outcome.body === undefined && outcome.rawBody === undefined) return (res.end(), { bytes: 0 });
   const text = outcome.rawBody ?? toJson(outcome.body);
-  res.type(outcome.contentType).send(text);
+  setContentType(res, outcome.contentType, true);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(headOnly ? undefined : text);
   return { bytes: text.length, text: text.length <= keepUpTo ? text : undefined };
+}
+
+/**
+ * The Content-Type header Express writes for a media type (`application/json; charset=utf-8`),
+ * worked out once per type; a text body names its charset, as `res.send` does.
+ */
+const contentTypes = new Map<string, string>();
+
+function setContentType(res: Response, type: string, text = false): void {
+  const key = text ? `text:${type}` : type;
+  let value = contentTypes.get(key);
+  if (value === undefined) {
+    res.type(type);
+    value = String(res.getHeader('Content-Type'));
+    if (text && !/;\s*charset=/i.test(value)) value += '; charset=utf-8';
+    if (contentTypes.size < 64) contentTypes.set(key, value);
+  }
+  res.setHeader('Content-Type', value);
 }
 
 async function writeList(res: Response, outcome: Outcome, list: StreamedList, keepUpTo: number): Promise<Written> {
@@ -65,7 +87,7 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
         return { bytes, response: found, cut: 'an item broke the spec after the answer had begun: the connection was cut' };
       }
       const first = !res.headersSent;
-      if (first) res.type(outcome.contentType);
+      if (first) setContentType(res, outcome.contentType);
       const piece = (first ? openingOf(list) : parts.length > 0 ? ',' : '') + parts.join(',') + (done ? ']}' : '');
       bytes += piece.length;
       if (kept) kept = bytes <= keepUpTo ? (kept.push(piece), kept) : undefined;
@@ -93,7 +115,7 @@ async function writePassThrough(res: Response, outcome: Outcome, body: PassThrou
   let bytes = 0;
   try {
     let next = await chunks.next();
-    res.type(outcome.contentType);
+    setContentType(res, outcome.contentType);
     if (body.length !== undefined) res.setHeader('Content-Length', body.length);
     for (; !next.done; next = await chunks.next()) {
       bytes += next.value.length;

@@ -5,6 +5,7 @@ import type { ExecutionStore } from '../../state/executionStore';
 import type { StateStore } from '../../state/stateStore';
 import type { EngineAnswer, EngineRequest } from '../engine';
 import type { JobJsonCache } from './jobJsonCache';
+import type { ListTextCache } from './listTextCache';
 
 /** What the faker engine's handlers read and change. */
 export interface FakerContext {
@@ -17,7 +18,7 @@ export interface FakerContext {
 }
 
 /** What handlers get: the context and the engine's own caches. */
-type HandlerContext = FakerContext & { jobJson: JobJsonCache };
+type HandlerContext = FakerContext & { jobJson: JobJsonCache; listTexts: ListTextCache };
 
 /** Answers one operation of the spec. */
 export type Handler = (context: HandlerContext, request: EngineRequest) => EngineAnswer | Promise<EngineAnswer>;

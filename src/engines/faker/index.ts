@@ -7,6 +7,7 @@ import { executeJob } from './executeJob';
 import { getJob } from './getJob';
 import { JobJsonCache } from './jobJsonCache';
 import { listJobs } from './listJobs';
+import { ListTextCache } from './listTextCache';
 import { listProcesses } from './listProcesses';
 import { getProcess } from './getProcess';
 
@@ -25,7 +26,7 @@ const jobJsonBytes = 2 * 1024 * 1024;
 export function createFakerEngine(context: FakerContext, operations: Operation[]): Engine {
   const missing = operations.filter((operation) => !(operation.operationId in handlers)).map((o) => o.operationId);
   if (missing.length > 0) throw new Error(`the faker engine cannot answer ${missing.join(', ')}`);
-  const handlerContext = { ...context, jobJson: new JobJsonCache(jobJsonBytes) };
+  const handlerContext = { ...context, jobJson: new JobJsonCache(jobJsonBytes), listTexts: new ListTextCache() };
   return {
     name: 'faker',
     answer: async (request) => {

@@ -1,14 +1,16 @@
 import { renderJob } from '../../data/renderJob';
-import type { JobType } from '../../spec/types';
-import type { StreamedItem } from '../engine';
+import { openingOf } from '../../core/wholeAnswer';
+import type { Job, JobType } from '../../spec/types';
+import type { StreamedItem, StreamedList } from '../engine';
 import { environmentNamed, type Handler } from './handler';
+import { wholeListJobs } from './listTextCache';
 
 /**
- * GET /api/v1/rpa/jobs: the jobs of one environment and type (absent, the spec's default).
- * Streamed: the count is known up front (placement is cheap), each job is rendered and serialized
- * only when it is written, all at the instant the list was asked for.
+ * GET /api/v1/rpa/jobs: the jobs of one environment and type (absent, the spec's default), all at
+ * the instant the list was asked for. A short list is answered whole, its text reused while its
+ * jobs are unchanged; a long one is streamed, each job rendered and serialized only when written.
  */
-export const listJobs: Handler = ({ source, executions, clock, jobJson }, { query }) => {
+export const listJobs: Handler = ({ source, executions, clock, jobJson, listTexts }, { query }) => {
   const found = environmentNamed(source, String(query.environment));
   if ('answer' in found) return found.answer;
   const { environment } = found;
@@ -16,12 +18,28 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson }, { quer
   const now = clock.now();
   const indexes: number[] = [];
   for (let index = 0; index < source.size; index++) if (source.matches(index, environment.environment_id, type)) indexes.push(index);
+  const jobAt = (index: number): Job => {
+    const record = source.record(index);
+    return renderJob(record, executions.runsOf(record.fields.id), now);
+  };
+  const head = { count: indexes.length };
+  if (indexes.length <= wholeListJobs) {
+    const jobs = indexes.map(jobAt);
+    const text = listTexts.textOf(`${environment.environment_id}|${type}`, jobs, () =>
+      listText({ head, property: 'jobs', items: jobs.map((job, k) => ({ value: job, json: jobJson.jsonOf(indexes[k]!, job) })) }),
+    );
+    return { status: 200, body: { ...head, jobs }, rawBody: text };
+  }
   function* items(): Generator<StreamedItem> {
     for (const index of indexes) {
-      const record = source.record(index);
-      const job = renderJob(record, executions.runsOf(record.fields.id), now);
+      const job = jobAt(index);
       yield { value: job, json: jobJson.jsonOf(index, job) };
     }
   }
-  return { status: 200, body: undefined, stream: { head: { count: indexes.length }, property: 'jobs', items: items() } };
+  return { status: 200, body: undefined, stream: { head, property: 'jobs', items: items() } };
 };
+
+/** A list's text, the same bytes the streamed list sends. */
+function listText(list: StreamedList & { items: StreamedItem[] }): string {
+  return `${openingOf(list)}${list.items.map((item) => item.json).join(',')}]}`;
+}
