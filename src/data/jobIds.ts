@@ -7,6 +7,8 @@ import { fmix32, formatUuid, hashWords } from './hash';
  */
 export class JobIdCodec {
   private readonly keys: number[];
+  /** Ids made recently, by index: a GET by id checks its id by making it again, and most ids are asked for often. */
+  private readonly made = new Map<number, string>();
 
   constructor(
     private readonly seed: number,
@@ -16,6 +18,16 @@ export class JobIdCodec {
   }
 
   encode(index: number): string {
+    let id = this.made.get(index);
+    if (id === undefined) {
+      id = this.make(index);
+      if (this.made.size >= 4096) this.made.clear();
+      this.made.set(index, id);
+    }
+    return id;
+  }
+
+  private make(index: number): string {
     const head = this.permute(index).toString(16).padStart(8, '0');
     const tail = [0, 1, 2].map((i) => hashWords([this.seed, index, 0x7a11, i]).toString(16).padStart(8, '0')).join('');
     return formatUuid(head + tail);

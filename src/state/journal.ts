@@ -31,7 +31,9 @@ const violationBytes = 300;
  * cannot empty the journal.
  */
 export class Journal {
-  private readonly entries: Stored[] = [];
+  /** Oldest first, from `first` on: dropping the oldest moves `first`, not every other entry. */
+  private entries: (Stored | undefined)[] = [];
+  private first = 0;
   private nextId = 1;
   private bytes = 0;
 
@@ -45,22 +47,36 @@ export class Journal {
     return Math.floor(this.budgetBytes / 4);
   }
 
+  /** Keeps `entry`, which it takes over (the caller makes it for the journal and lets go of it). */
   record(entry: PendingEntry): void {
     let response = entry.response;
     if ('text' in response && response.text.length > this.largestKept)
       response = { valid: null, violations: [], note: `not kept: the answer (${response.text.length} bytes) is too large for the journal` };
-    const stored: Stored = { ...entry, response, id: this.nextId++, bytes: 0 };
+    // The entry becomes the stored one: the journal owns it from here, and a copy would cost four
+    // times the rest of this method.
+    const stored = entry as Stored;
+    stored.response = response;
+    stored.id = this.nextId++;
     stored.bytes = sizeOf(stored);
     this.entries.push(stored);
     this.bytes += stored.bytes;
-    while (this.entries.length > this.capacity || (this.bytes > this.budgetBytes && this.entries.length > 1)) {
-      this.bytes -= this.entries.shift()!.bytes;
+    while (this.count > this.capacity || (this.bytes > this.budgetBytes && this.count > 1)) {
+      this.bytes -= this.entries[this.first]!.bytes;
+      this.entries[this.first++] = undefined;
     }
+    if (this.first >= 1024 && this.first * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.first);
+      this.first = 0;
+    }
+  }
+
+  private get count(): number {
+    return this.entries.length - this.first;
   }
 
   /** The last `limit` entries, newest first, their answers checked now if they were not yet. */
   read(limit = this.capacity): JournalEntry[] {
-    const start = Math.max(0, this.entries.length - limit);
+    const start = Math.max(this.first, this.entries.length - limit);
     for (let i = start; i < this.entries.length; i++) {
       const entry = this.entries[i]!;
       if ('text' in entry.response) {
@@ -70,10 +86,7 @@ export class Journal {
         this.bytes += entry.bytes;
       }
     }
-    return this.entries
-      .slice(start)
-      .map(({ bytes: _bytes, ...entry }) => entry as JournalEntry)
-      .reverse();
+    return (this.entries.slice(start) as Stored[]).map(({ bytes: _bytes, ...entry }) => entry as JournalEntry).reverse();
   }
 
   /** The bytes the journal holds now, estimated. */
@@ -82,7 +95,8 @@ export class Journal {
   }
 
   clear(): void {
-    this.entries.length = 0;
+    this.entries = [];
+    this.first = 0;
     this.bytes = 0;
   }
 }
