@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createProblem, problemContentType } from '../errors/problem';
-import type { Journal, KeptAnswer, Validation } from '../state/journal';
+import type { Journal, KeptAnswer, PendingEntry, Validation } from '../state/journal';
 import type { CheckResult } from '../validator';
 import { corsMiddleware } from './cors';
 import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from '../core/pipeline';
@@ -108,7 +108,8 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
       const response = written.response ?? outcome.response;
       logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs, whyOf(outcome, req.headers.prefer));
       report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
-      journal?.record({
+      if (!journal) return;
+      const entry: PendingEntry = {
         at: new Date().toISOString(),
         method: req.method,
         url: req.originalUrl,
@@ -117,8 +118,9 @@ function answer(pipeline: PipelineContext, journal: Journal | undefined, logger:
         durationMs: Math.round(durationMs * 10) / 10,
         request: toValidation(outcome.request),
         response: journaledAnswer(outcome, written, response),
-        ...(outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0) ? { fault: outcome.fault } : {}),
-      });
+      };
+      if (outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0)) entry.fault = outcome.fault;
+      journal.record(entry);
     };
     write().catch(next);
   };

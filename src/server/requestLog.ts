@@ -28,10 +28,9 @@ export function logRequest(logger: Logger, method: string, url: string, status: 
   if (!logger.isLevelEnabled(level)) return;
   const rounded = Math.round(ms * 10) / 10;
   const reason = why?.reason ? `: ${why.reason}` : '';
-  logger[level](
-    { method, url, status, ms: rounded, ...(why?.reason ? { reason: why.reason } : {}) },
-    `${method} ${url} ${status} ${rounded}ms${reason}`,
-  );
+  const fields: { method: string; url: string; status: number; ms: number; reason?: string } = { method, url, status, ms: rounded };
+  if (why?.reason) fields.reason = why.reason;
+  logger[level](fields, `${method} ${url} ${status} ${rounded}ms${reason}`);
 }
 
 /** Why an answer is an error: the first rule broken or the problem's detail, and whether it was asked for. */

@@ -36,10 +36,10 @@ export async function writeAnswer(res: Response, outcome: Outcome, keepUpTo: num
       : writeList(res, outcome, outcome.stream, keepUpTo);
   if (outcome.passThrough) return writePassThrough(res, outcome, outcome.passThrough);
   if (outcome.body === undefined && outcome.rawBody === undefined) return (res.end(), { bytes: 0 });
-  const text = outcome.rawBody ?? toJson(outcome.body);
+  const { text, bytes } = outcome.rawBody !== undefined ? { text: outcome.rawBody, bytes: undefined } : serializedOf(outcome.body);
   setContentType(res, outcome.contentType, true);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(headOnly ? undefined : text);
+  res.setHeader('Content-Length', bytes ? bytes.length : Buffer.byteLength(text));
+  res.end(headOnly ? undefined : (bytes ?? text));
   return { bytes: text.length, text: text.length <= keepUpTo ? text : undefined };
 }
 
@@ -149,15 +149,20 @@ async function drained(res: Response): Promise<void> {
   controller.abort();
 }
 
-/** Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt. */
-const serialized = new WeakMap<object, string>();
+/**
+ * Answer bodies are never mutated, so the JSON of one served again is reused, not rebuilt: its
+ * text (for the journal) and its UTF-8 bytes (for the socket, which would otherwise encode the text
+ * at every answer).
+ */
+const serialized = new WeakMap<object, { text: string; bytes: Buffer }>();
 
-function toJson(body: unknown): string {
-  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
-  let json = serialized.get(body);
-  if (json === undefined) {
-    json = JSON.stringify(body);
-    serialized.set(body, json);
+function serializedOf(body: unknown): { text: string; bytes?: Buffer } {
+  if (typeof body !== 'object' || body === null) return { text: JSON.stringify(body) };
+  let found = serialized.get(body);
+  if (found === undefined) {
+    const text = JSON.stringify(body);
+    found = { text, bytes: Buffer.from(text) };
+    serialized.set(body, found);
   }
-  return json;
+  return found;
 }
