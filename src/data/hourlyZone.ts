@@ -1,7 +1,8 @@
 import { IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
 
-/** Offsets remembered per zone, at most this many hours (about five years) before the memory starts over. */
-const maxHours = 50_000;
+/** Offsets remembered per zone, at most a year of hours before the memory starts over: with at most 64 zones, a few MB. */
+const maxHours = 8_760;
+const maxZones = 64;
 const hour = 3_600_000;
 
 /**
@@ -76,7 +77,7 @@ export function scheduleZone(name: string): string | Zone {
   const known = zones.get(name);
   if (known) return known;
   if (/^(utc|gmt)$/i.test(name) || !IANAZone.isValidZone(name)) return name;
-  if (zones.size >= 1_000) zones.clear();
+  if (zones.size >= maxZones) zones.clear();
   const zone = new HourlyZone(IANAZone.create(name));
   zones.set(name, zone);
   return zone;
