@@ -1,5 +1,6 @@
 import { jobsPath, listDefaultJobs, startMock } from './support/startMock';
 import type { Job } from '../src';
+import { maxRunsPerJob } from '../src/state/executionStore';
 
 async function setup() {
   const started = await startMock();
@@ -23,6 +24,19 @@ describe('POST /api/v1/rpa/jobs/{id}/_execute', () => {
     expect(job.previous_trigger).toBe(new Date(clock.now()).toISOString());
     expect(job.status).toBe('running');
     expect(job.end_date).toBeNull();
+  });
+
+  it(`keeps the newest ${maxRunsPerJob} runs started for a job, each with an id of its own`, async () => {
+    const { http, idle, clock } = await setup();
+    const ids: string[] = [];
+    for (let n = 0; n < maxRunsPerJob + 5; n++) {
+      ids.push((await http.post(`${jobsPath}/${idle.id}/_execute`).expect(202)).body.id);
+      clock.advance(1000);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    const job: Job = (await http.get(`${jobsPath}/${idle.id}`).expect(200)).body;
+    const started = job.job_instances.filter((instance) => instance.triggered_by === 'manual' && ids.includes(instance.id));
+    expect(started.map((instance) => instance.id)).toEqual(ids.slice(-maxRunsPerJob));
   });
 
   it('takes the run from Queued to Running to Completed or Failed as the clock moves', async () => {

@@ -4,7 +4,7 @@ import { SetupError } from '../errors/setupError';
 import type { FaultInjector } from '../scenario/faultInjector';
 import type { Scenario } from '../scenario/scenario';
 import type { ClockReading, VirtualClock } from './clock';
-import { ExecutionStore } from './executionStore';
+import { ExecutionStore, maxRunsPerJob } from './executionStore';
 import { StateUnavailableError, type StateStore } from './stateStore';
 
 /** Redis cannot be reached when the mock starts: exit 2. */
@@ -106,6 +106,8 @@ export async function redisStateStore(url: string, seed: number, clock: VirtualC
           redis
             .multi()
             .rpush(runsKey(jobId), JSON.stringify({ ordinal, run } satisfies StoredRun))
+            // The newest runs a job keeps, as in the process (the ordinal counts on).
+            .ltrim(runsKey(jobId), -maxRunsPerJob, -1)
             .sadd(keys.jobs, jobId),
         );
         executions.add(jobId, run);
