@@ -17,6 +17,21 @@ describe('routing by the spec', () => {
     expect(response.body).toMatchObject({ type: 'not_found', status: 404 });
   });
 
+  it('answers a page path no page serves in the error format too', async () => {
+    const { http } = await startMock();
+    for (const [method, path] of [
+      ['get', '/docs/nope'],
+      ['get', '/__mock/assets/missing.js'],
+      ['post', '/'],
+      ['delete', '/docs'],
+    ] as const) {
+      const response = await http[method](path)
+        .expect(404)
+        .expect('content-type', /application\/problem\+json/);
+      expect(response.body).toMatchObject({ type: 'not_found', status: 404 });
+    }
+  });
+
   it('answers 405 with Allow for a known path and another method', async () => {
     const { http } = await startMock();
     const response = await http.delete(jobsPath).expect(405).expect('allow', 'GET, HEAD');

@@ -9,11 +9,13 @@ describe('closing the server', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/rpa/jobs?environment=default`;
     const inFlight = fetch(url);
     await once(server, 'request');
-    // fetch keeps its connection alive after the answer; close still resolves once that answer is
-    // sent, not at the end of a ten-second drain.
+    // The answer under way tells the kept-alive client the connection closes, so the server closes
+    // once that answer is sent, not at the end of a ten-second drain.
     const started = Date.now();
     const closed = close(server, 10_000);
-    expect((await inFlight).status).toBe(200);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('connection')).toBe('close');
     await closed;
     expect(Date.now() - started).toBeLessThan(5_000);
     await expect(fetch(url)).rejects.toThrow();

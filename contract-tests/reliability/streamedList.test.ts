@@ -105,6 +105,12 @@ describe('a streamed list under --strict', () => {
     return { app, journal };
   }
 
+  it('streams an empty list as { "count": 0, "jobs": [] }', async () => {
+    const { app } = await appStreaming(0, -1);
+    const response = await request(app).get(jobsPath).query({ environment: 'default' }).expect(200);
+    expect(response.text).toBe('{"count":0,"jobs":[]}');
+  });
+
   it('turns a list broken in its first piece into a 500 naming the item', async () => {
     const { app } = await appStreaming(10, 3);
     const response = await request(app).get(jobsPath).query({ environment: 'default' }).expect(500);

@@ -38,11 +38,15 @@ export function createApp(context: AppContext): Express {
   const control = context.control ? controlHandler(context.control, context.logger) : undefined;
   const api = answer(context.api, context.journal, context.logger);
   // One layer for every request, not one per part: each layer costs Express a few microseconds.
+  // A page path no page serves (GET /docs/nope, POST /) goes on to the control API and the API,
+  // whose 404 and 405 are problems like every other error.
+  const apiOrControl: RequestHandler = (req, res, next) =>
+    control && req.path.startsWith('/__mock/') ? control(req, res, next) : api(req, res, next);
   app.use((req, res, next) =>
     cors(req, res, () => {
-      if (pages && isPagePath(req.path)) return pageLog(req, res, () => pages(req, res, next));
-      if (control && req.path.startsWith('/__mock/')) return control(req, res, next);
-      api(req, res, next);
+      if (pages && isPagePath(req.path))
+        return pageLog(req, res, () => pages(req, res, (error?: unknown) => (error ? next(error) : apiOrControl(req, res, next))));
+      apiOrControl(req, res, next);
     }),
   );
   app.use(errorMiddleware(context.logger));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import { SetupError } from '../errors/setupError';
 import { defaultOptions } from '../options';
@@ -25,7 +25,15 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
       app,
     );
     server.on('clientError', answerClientError);
-    server.on('request', (req: IncomingMessage) => noteRequest(req.socket));
+    const inFlight = new Set<ServerResponse>();
+    answering.set(server, inFlight);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      noteRequest(req.socket);
+      // Once closing, a kept-alive connection is told so and closed after its answer.
+      if (closing.has(server)) res.shouldKeepAlive = false;
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+    });
     server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -39,18 +47,24 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
   });
 }
 
+/** The answers each server has under way, and the servers that are closing. */
+const answering = new WeakMap<Server, Set<ServerResponse>>();
+const closing = new WeakSet<Server>();
+
 /**
  * Closes the server: no new connections, idle ones closed at once, requests in flight given up to
- * `drainMs` to finish before their connections are closed too. A kept-alive connection is closed as
- * soon as its last answer is sent, so the server closes when its requests are done, not at the end of the drain.
+ * `drainMs` to finish before their connections are closed too. Answers not yet begun say
+ * `Connection: close`, so a kept-alive client opens its next request elsewhere instead of reusing a
+ * connection that is about to go, and the server closes when its requests are done, not at the end
+ * of the drain.
  */
 export function close(server: Server, drainMs = 0): Promise<void> {
+  closing.add(server);
+  for (const res of answering.get(server) ?? []) if (!res.headersSent) res.shouldKeepAlive = false;
   return new Promise((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
-    const sweep = drainMs > 0 ? setInterval(() => server.closeIdleConnections(), 25) : undefined;
     server.close(() => {
       clearTimeout(timer);
-      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();
