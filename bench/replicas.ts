@@ -1,8 +1,10 @@
 import { freePort, redisAvailable, startRedis } from '../contract-tests/support/redisServer';
+import { maxRunsPerJob } from '../src/state/executionStore';
 import { firstRequest, jobsPath, serveMock, stop, type Started } from './benchProcess';
 
 const executes = 1000;
-const activeJobs = 5;
+/** Enough jobs that none keeps fewer runs than it was given: a job keeps its newest `maxRunsPerJob`. */
+const activeJobs = Math.ceil(executes / maxRunsPerJob) * 2;
 
 export type ReplicaResult =
   | { skipped: string }
@@ -21,7 +23,7 @@ async function runsOn(replica: Started, jobId: string): Promise<string[]> {
 
 /**
  * Two replicas sharing their state in a throwaway redis-server: `executes` concurrent executions
- * spread over both and a few active jobs, then every job is read from both replicas. A run answered
+ * spread over both and twenty active jobs, then every job is read from both replicas. A run answered
  * 202 but missing from a replica is lost; a job whose runs differ between replicas is seen differently.
  */
 export async function measureReplicas(): Promise<ReplicaResult> {
@@ -29,13 +31,14 @@ export async function measureReplicas(): Promise<ReplicaResult> {
   const redis = await startRedis(await freePort());
   const replicas: Started[] = [];
   try {
-    for (let i = 0; i < 2; i++) replicas.push(await serveMock('--state', redis.url, '--seed', '7'));
+    for (let i = 0; i < 2; i++) replicas.push(await serveMock('--state', redis.url, '--seed', '7', '--jobs', '400'));
     const [a, b] = replicas as [Started, Started];
     const list = (await (await fetch(`${a.url}${firstRequest}`)).json()) as { jobs: { id: string; active: boolean }[] };
     const jobIds = list.jobs
       .filter((job) => job.active)
       .map((job) => job.id)
       .slice(0, activeJobs);
+    if (jobIds.length < activeJobs) throw new Error(`the replicas list ${jobIds.length} active jobs, fewer than the ${activeJobs} needed`);
 
     const started = performance.now();
     const answers = await Promise.all(

@@ -10,9 +10,10 @@ const localOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
  * CORS for browser frontends: localhost origins always, others when listed ('*' for all). A
  * preflight gets the headers it asks for and the methods the API takes (`methods`); a refused
  * origin is logged, once, with the flag that allows it. A request without `Origin` (curl, a
- * server) skips the work and only learns that answers vary by origin.
+ * server) skips the work and only learns that answers vary by origin. `withCors(handler)` is
+ * `handler` behind CORS.
  */
-export function corsMiddleware(extraOrigins: string[], methods: string[], logger: Logger): RequestHandler {
+export function withCorsOf(extraOrigins: string[], methods: string[], logger: Logger): (handler: RequestHandler) => RequestHandler {
   const anyOrigin = extraOrigins.includes('*');
   const refused = new Set<string>();
   const allowed = (origin: string) => anyOrigin || localOrigin.test(origin) || extraOrigins.includes(origin);
@@ -29,12 +30,12 @@ export function corsMiddleware(extraOrigins: string[], methods: string[], logger
     exposedHeaders: ['Allow', 'WWW-Authenticate'],
     maxAge: 600,
   });
-  return (req, res, next) => {
+  return (handler) => (req, res, next) => {
     if (req.headers.origin === undefined) {
       res.setHeader('Vary', 'Origin');
-      return next();
+      return handler(req, res, next);
     }
-    handle(req, res, next);
+    handle(req, res, (error?: unknown) => (error ? next(error) : handler(req, res, next)));
   };
 }
 

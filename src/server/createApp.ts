@@ -1,9 +1,9 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { createProblem, problemContentType } from '../errors/problem';
 import type { Journal, KeptAnswer, PendingEntry, Validation } from '../state/journal';
 import type { CheckResult } from '../validator';
-import { corsMiddleware } from './cors';
+import { withCorsOf } from './cors';
 import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from '../core/pipeline';
 import { toPlainRequest } from './plainRequestOf';
 import { logRequest, pageRequestLog, type RequestWhy } from './requestLog';
@@ -32,7 +32,7 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  const cors = corsMiddleware(context.corsOrigins, context.corsMethods, context.logger);
+  const withCors = withCorsOf(context.corsOrigins, context.corsMethods, context.logger);
   const pages = context.pages;
   const pageLog = pageRequestLog(context.logger);
   const control = context.control ? controlHandler(context.control, context.logger) : undefined;
@@ -42,8 +42,8 @@ export function createApp(context: AppContext): Express {
   // whose 404 and 405 are problems like every other error.
   const apiOrControl: RequestHandler = (req, res, next) =>
     control && req.path.startsWith('/__mock/') ? control(req, res, next) : api(req, res, next);
-  app.use((req, res, next) =>
-    cors(req, res, () => {
+  app.use(
+    withCors((req, res, next) => {
       if (pages && isPagePath(req.path))
         return pageLog(req, res, () => pages(req, res, (error?: unknown) => (error ? next(error) : apiOrControl(req, res, next))));
       apiOrControl(req, res, next);
@@ -91,43 +91,49 @@ function isPagePath(path: string): boolean {
 
 /** Runs the pipeline for each request, writes its outcome, and notes it in the journal. */
 function answer(pipeline: PipelineContext, journal: Journal | undefined, logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = performance.now();
-    const write = async () => {
-      let outcome = await handleRequest(pipeline, toPlainRequest(req));
-      const keepUpTo = journal?.largestKept ?? 0;
-      let written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
-      if (written.rejected && outcome.operation) {
-        outcome = {
-          ...outcome,
-          ...rejectAnswer(pipeline, outcome.operation, outcome.status, written.rejected),
-          response: written.rejected,
-        };
-        written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
-      }
-      if (written.cut)
-        logger.warn({ method: req.method, url: req.originalUrl }, `answer to ${req.method} ${req.originalUrl} cut short: ${written.cut}`);
-      if (isInspectorPoll(req)) return;
-      const durationMs = performance.now() - started;
-      const response = written.response ?? outcome.response;
-      logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs, whyOf(outcome, req.headers.prefer));
-      report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
-      if (!journal) return;
-      const entry: PendingEntry = {
-        at: new Date().toISOString(),
-        method: req.method,
-        url: req.originalUrl,
-        operationId: outcome.operation?.operationId ?? null,
-        status: outcome.status,
-        durationMs: Math.round(durationMs * 10) / 10,
-        request: toValidation(outcome.request),
-        response: journaledAnswer(outcome, written, response),
-      };
-      if (outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0)) entry.fault = outcome.fault;
-      journal.record(entry);
+  return (req, res, next) => void respond(pipeline, journal, logger, req, res).catch(next);
+}
+
+/** One request through the pipeline: the answer written, then logged and journaled. */
+async function respond(
+  pipeline: PipelineContext,
+  journal: Journal | undefined,
+  logger: Logger,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const started = performance.now();
+  let outcome = await handleRequest(pipeline, toPlainRequest(req));
+  const keepUpTo = journal?.largestKept ?? 0;
+  let written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
+  if (written.rejected && outcome.operation) {
+    outcome = {
+      ...outcome,
+      ...rejectAnswer(pipeline, outcome.operation, outcome.status, written.rejected),
+      response: written.rejected,
     };
-    write().catch(next);
+    written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
+  }
+  if (written.cut)
+    logger.warn({ method: req.method, url: req.originalUrl }, `answer to ${req.method} ${req.originalUrl} cut short: ${written.cut}`);
+  if (isInspectorPoll(req)) return;
+  const durationMs = performance.now() - started;
+  const response = written.response ?? outcome.response;
+  logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs, whyOf(outcome, req.headers.prefer));
+  report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
+  if (!journal) return;
+  const entry: PendingEntry = {
+    at: new Date().toISOString(),
+    method: req.method,
+    url: req.originalUrl,
+    operationId: outcome.operation?.operationId ?? null,
+    status: outcome.status,
+    durationMs: Math.round(durationMs * 10) / 10,
+    request: toValidation(outcome.request),
+    response: journaledAnswer(outcome, written, response),
   };
+  if (outcome.fault && (outcome.fault.error || outcome.fault.latencyMs > 0)) entry.fault = outcome.fault;
+  journal.record(entry);
 }
 
 /** How the journal shows an answer: judged already, kept as text for a check on reading, or why neither. */

@@ -26,13 +26,19 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
     );
     server.on('clientError', answerClientError);
     const inFlight = new Set<ServerResponse>();
+    let pruneAt = 256;
     answering.set(server, inFlight);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       noteRequest(req.socket);
       // Once closing, a kept-alive connection is told so and closed after its answer.
       if (closing.has(server)) res.shouldKeepAlive = false;
+      // Answers that ended are let go in batches, not each through a listener of its own; the next
+      // batch waits for twice as many as are still under way, so the work stays constant per request.
+      if (inFlight.size >= pruneAt) {
+        for (const done of inFlight) if (done.writableEnded || done.destroyed) inFlight.delete(done);
+        pruneAt = Math.max(256, inFlight.size * 2);
+      }
       inFlight.add(res);
-      res.once('close', () => inFlight.delete(res));
     });
     server.listen(port, host);
     server.once('listening', () => resolve(server));
