@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Express } from 'express';
 import { SetupError } from '../errors/setupError';
 import { defaultOptions } from '../options';
@@ -25,21 +26,14 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
       app,
     );
     server.on('clientError', answerClientError);
-    const inFlight = new Set<ServerResponse>();
-    let pruneAt = 256;
-    answering.set(server, inFlight);
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      noteRequest(req.socket);
-      // Once closing, a kept-alive connection is told so and closed after its answer.
-      if (closing.has(server)) res.shouldKeepAlive = false;
-      // Answers that ended are let go in batches, not each through a listener of its own; the next
-      // batch waits for twice as many as are still under way, so the work stays constant per request.
-      if (inFlight.size >= pruneAt) {
-        for (const done of inFlight) if (done.writableEnded || done.destroyed) inFlight.delete(done);
-        pruneAt = Math.max(256, inFlight.size * 2);
-      }
-      inFlight.add(res);
+    // The connections, for close() to find the answers not yet begun: kept per connection, not per request.
+    const open = new Set<Socket>();
+    connections.set(server, open);
+    server.on('connection', (socket: Socket) => {
+      open.add(socket);
+      socket.once('close', () => open.delete(socket));
     });
+    server.on('request', (req: IncomingMessage) => noteRequest(req.socket));
     server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -53,9 +47,8 @@ export function listen(app: Express, host: string, port: number, requestTimeoutM
   });
 }
 
-/** The answers each server has under way, and the servers that are closing. */
-const answering = new WeakMap<Server, Set<ServerResponse>>();
-const closing = new WeakSet<Server>();
+/** Each server's open connections. */
+const connections = new WeakMap<Server, Set<Socket>>();
 
 /**
  * Closes the server: no new connections, idle ones closed at once, requests in flight given up to
@@ -65,8 +58,11 @@ const closing = new WeakSet<Server>();
  * of the drain.
  */
 export function close(server: Server, drainMs = 0): Promise<void> {
-  closing.add(server);
-  for (const res of answering.get(server) ?? []) if (!res.headersSent) res.shouldKeepAlive = false;
+  for (const socket of connections.get(server) ?? []) {
+    // The answer under way on the connection (Node's own field, as clientError.ts reads it).
+    const res = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (res && !res.headersSent) res.shouldKeepAlive = false;
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
     server.close(() => {
