@@ -164,6 +164,41 @@ describe('serve --overlay', () => {
   });
 });
 
+describe('serve --overlay, errors of its own', () => {
+  it("answers the pipeline's own errors (a missing parameter, a missing token) in the tenant's error shape", async () => {
+    // The tenant's 404 as calibration saw it, said of its 400 and 401 too (calibration sends no bad request).
+    const { file, overlay } = await calibrated('plain-json-errors');
+    const notFound = overlay.actions.filter((action) => action.target === "$['components']['responses']['JobNotFound']");
+    expect(notFound).toHaveLength(1);
+    const adapted = {
+      ...overlay,
+      actions: [
+        ...overlay.actions,
+        ...['BadRequest', 'Unauthorized'].flatMap((name) => [
+          { target: `$['components']['responses']['${name}'].content`, remove: true },
+          { ...notFound[0]!, target: `$['components']['responses']['${name}']` },
+        ]),
+      ],
+    };
+    const adaptedFile = file.replace(/\.yaml$/, '-errors.yaml');
+    writeFileSync(adaptedFile, stringify(adapted));
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [adaptedFile], authToken: 'the-token' });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const missingParameter = await fetch(`${baseUrl}/api/v1/rpa/jobs`, { headers: { Authorization: 'Bearer the-token' } });
+      expect(missingParameter.status).toBe(400);
+      expect(missingParameter.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await missingParameter.json()).toEqual({ message: expect.any(String), code: 400 });
+      const missingToken = await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`);
+      expect(missingToken.status).toBe(401);
+      expect(await missingToken.json()).toEqual({ message: expect.any(String), code: 401 });
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 /** What each calibrated mock's list shows of the tenant's shape, and which media type its 404 has. */
 const shapes: Record<string, { list: RegExp; errorType: string }> = {
   camelCase: { list: /^\{"count":\d+,"jobs":\[\{"id":"[^"]+","jobName":/, errorType: 'application/problem+json' },

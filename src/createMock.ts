@@ -1,7 +1,6 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
-import { wireShapeEngine } from './engines/wireShapeEngine';
 import { createPrismEngine } from './engines/prism';
 import { fakerEngineOf, mockPipeline } from './core/mockPipeline';
 import { loadFixtures } from './fixtures/loadFixtures';
@@ -73,11 +72,10 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const { executions } = store;
   const journal = new Journal(resolved.journalSize, resolved.journalBytes);
   const logger = createLogger(resolved.log, overrides.logStream);
-  const inner =
+  const engine =
     resolved.engine === 'prism'
       ? await createPrismEngine(resolved.specPath, operations)
       : fakerEngineOf(bundle, source, store, resolved.seed);
-  const engine = resolved.overlays.length > 0 ? wireShapeEngine(inner) : inner;
   const app = createApp({
     api: mockPipeline(bundle, engine, store, resolved),
     control: resolved.control

@@ -5,6 +5,7 @@ import type { MockOptions } from '../options';
 import type { SpecBundle } from '../spec/bundleOf';
 import type { StateStore } from '../state/stateStore';
 import type { PipelineContext } from './pipeline';
+import { wireShape } from './wireShape';
 
 /**
  * The mock's request pipeline over a spec bundle and an engine: the same for the Express server and
@@ -14,7 +15,7 @@ export function mockPipeline(
   bundle: SpecBundle,
   engine: Engine,
   store: StateStore,
-  options: Pick<MockOptions, 'authToken' | 'bodyLimit' | 'strict'>,
+  options: Pick<MockOptions, 'authToken' | 'bodyLimit' | 'strict'> & Partial<Pick<MockOptions, 'overlays'>>,
 ): PipelineContext {
   return {
     match: bundle.match,
@@ -27,6 +28,8 @@ export function mockPipeline(
     rejectAs: 'invalid_response',
     faults: store.faults,
     refresh: store.refresh,
+    // A calibrated spec: every answer goes out in the tenant's shape.
+    shape: options.overlays && options.overlays.length > 0 ? wireShape : undefined,
   };
 }
 

@@ -24,6 +24,11 @@ export interface PipelineContext {
   faults?: FaultInjector;
   /** Brings shared state up to date before a request is answered (replicas on Redis). */
   refresh?: () => Promise<void>;
+  /**
+   * Maps every answer of an operation, the engine's and the pipeline's own errors alike, onto the
+   * wire shape a calibrated spec declares (serve --overlay).
+   */
+  shape?: (operation: Operation, answer: EngineAnswer) => EngineAnswer;
 }
 
 /** What the pipeline decided; the server writes it as it is. */
@@ -76,7 +81,9 @@ export async function handleRequest(context: PipelineContext, req: PlainRequest)
   }
   const fault = context.faults?.draw(operation.operationId);
   if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs);
-  const { answer, request } = await answerOperation(context, req, operation, pathParams, validator, fault);
+  const answered = await answerOperation(context, req, operation, pathParams, validator, fault);
+  const { request } = answered;
+  const answer = context.shape ? context.shape(operation, answered.answer) : answered.answer;
   const contentType = answer.contentType ?? (answer.status >= 400 ? problemContentType : 'application/json');
   const checkText = textCheck(validator, answer.status, contentType);
   const rejectBroken = context.responseCheck === 'reject';

@@ -1,0 +1,31 @@
+import type { EngineAnswer } from '../engines/engine';
+import { toWire } from '../spec/calibration/toWire';
+import type { Operation } from '../spec/operations';
+
+/**
+ * An answer in the shape a calibrated spec gives the wire: the engines answer in documented names
+ * and values, and the pipeline its errors as problems; each answer of an operation is mapped once,
+ * here, onto the schema the spec declares for its status (wire names, envelope, spellings, types,
+ * error media type and shape). So `serve --overlay F` serves what `verify --overlay F` expects, its
+ * own 400s and 401s included, and the generators stay as they are. A text the engine kept (a short
+ * list's) is of the documented shape, so the value is mapped and the text dropped; the tool's own
+ * answers are left alone. A streamed list is built whole first: the envelope it is mapped onto may
+ * not be the documented one (a bare array), so a calibrated mock sends lists in one piece.
+ */
+export function wireShape(operation: Operation, found: EngineAnswer): EngineAnswer {
+  const { rawBody: _documentedText, ...answer } = whole(found);
+  if (answer.unchecked) return answer;
+  const content = operation.responses[String(answer.status)]?.content ?? {};
+  const mediaTypes = Object.keys(content);
+  const wanted = answer.contentType ?? (answer.status >= 400 ? 'application/problem+json' : 'application/json');
+  const contentType = mediaTypes.length === 0 || mediaTypes.includes(wanted) ? wanted : mediaTypes[0]!;
+  return { ...answer, contentType, body: toWire(answer.body, content[contentType]?.schema) };
+}
+
+/** The answer with a streamed list gathered into its body. */
+function whole(answer: EngineAnswer): EngineAnswer {
+  if (!answer.stream) return answer;
+  const { head, property, items } = answer.stream;
+  const { stream: _stream, ...rest } = answer;
+  return { ...rest, body: { ...head, [property]: Array.from(items, (item) => item.value) } };
+}
