@@ -37,6 +37,14 @@ describe('the option table', () => {
     expect(parse([], { RPA_MOCK_NO_CONTROL: '1', RPA_MOCK_QUIET: '1' })).toMatchObject({ control: false, log: 'silent' });
   });
 
+  it('turns a switch on from its variable only when the value says on, and refuses a value that says neither', () => {
+    for (const on of ['1', 'true', 'YES', 'on'])
+      expect(parse([], { RPA_MOCK_STRICT: on, RPA_MOCK_NO_CONTROL: on })).toMatchObject({ strict: true, control: false });
+    for (const off of ['0', 'false', 'No', 'off', ''])
+      expect(parse([], { RPA_MOCK_STRICT: off, RPA_MOCK_NO_CONTROL: off })).toMatchObject({ strict: false, control: true });
+    expect(() => parse([], { RPA_MOCK_STRICT: 'maybe' })).toThrow(/RPA_MOCK_STRICT=maybe is not a switch value/);
+  });
+
   it('maps flags onto keys that differ from their names', () => {
     const options = parse(['--spec', 'x.yaml', '--cors-origin', 'https://a.example,https://b.example', '-q', '--no-control']);
     expect(options).toMatchObject({

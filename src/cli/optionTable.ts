@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { SetupError } from '../errors/setupError';
 
 /**
  * One command-line option, declared once: its flag, help, parser and choices, and the key of the
@@ -43,7 +44,9 @@ export function commanderOptions<T>(rows: readonly OptionRow<T>[], defaults: Par
         ? row.envFallback
         : own;
     const option = new Option(row.flags, row.help);
-    if (env !== false) option.env(env);
+    // A switch takes its variable only when it says on: RPA_MOCK_STRICT=false leaves --strict off.
+    const isSwitch = !option.required && !option.optional;
+    if (env !== false && (!isSwitch || switchedOn(env))) option.env(env);
     if (row.choices) option.choices(row.choices);
     if (row.parse) option.argParser(row.parse as (value: string, previous: unknown) => unknown);
     const value = defaults[row.key];
@@ -52,6 +55,14 @@ export function commanderOptions<T>(rows: readonly OptionRow<T>[], defaults: Par
     if (row.conflicts) option.conflicts(row.conflicts);
     return option;
   });
+}
+
+/** Whether a switch's environment variable turns it on: 1/true/yes/on do, 0/false/no/off and empty do not, anything else is refused. */
+function switchedOn(name: string): boolean {
+  const value = process.env[name];
+  if (value === undefined || /^(0|false|no|off|)$/i.test(value.trim())) return false;
+  if (/^(1|true|yes|on)$/i.test(value.trim())) return true;
+  throw new SetupError(`${name}=${value} is not a switch value: use 1, true, yes or on, and 0, false, no or off`);
 }
 
 /** Reads the parsed flags back into an options object, through each row's key. */
