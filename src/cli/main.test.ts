@@ -142,6 +142,28 @@ describe('rpa-mock', () => {
     expect(server.stderr()).toContain(`curl -H 'Authorization: Bearer <your --auth-token>' '${url}/api/v1/rpa/jobs?environment=default'`);
   });
 
+  it('under npx, closes once npx and its shell are gone, rather than stay orphaned on its port', async () => {
+    // npm exec starts the server through a shell and hands a stop signal to that shell only; here
+    // the shell is killed outright, as it ends on that signal without passing it on.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${bin}" serve --port 0 & wait`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, npm_command: 'exec' },
+    });
+    let stderr = '';
+    const listening = new Promise<void>((resolve) =>
+      shell.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('listening on')) resolve();
+      }),
+    );
+    // The pipe ends when its last writer, the server, has exited.
+    const ended = new Promise((resolve) => shell.stderr.on('close', resolve));
+    await listening;
+    shell.kill('SIGKILL');
+    await ended;
+    expect(stderr).toContain('rpa-mock: the npx that started it ended, closing');
+  });
+
   it('exits 0 on SIGTERM while still starting, before the port opens', async () => {
     // The spec is a FIFO: opening its other end returns once serve reads the spec, that is while
     // it starts, so the signal arrives then, without a guess at timing.
