@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import { createPrismEngine } from './engines/prism';
 import { fakerEngineOf, mockPipeline } from './core/mockPipeline';
-import { loadFixtures } from './fixtures/loadFixtures';
+import { fixtureJobSource, readFixtureFile } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
 import { FaultInjector } from './scenario/faultInjector';
 import { resolveScenario } from './scenario/resolveScenario';
@@ -54,10 +54,14 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   // Fixture files hold jobs in the documented shape, whatever shape an overlay gives the wire.
   const documented = resolved.overlays.length > 0 ? (await loadSpecBundle(resolved.specPath)).document : spec;
   const operationIds = operations.map((operation) => operation.operationId);
-  const referenceTime = referenceTimeOf(resolved.now);
+  const fixture = resolved.fixtures ? await readFixtureFile(resolved.fixtures, documented) : undefined;
+  // A generated fixture file is served at the instant its jobs were rendered at, unless --now says
+  // otherwise: its triggers and dates are of that instant.
+  const writtenAt = fixture?.generated?.now;
+  const referenceTime = options.now === undefined && writtenAt !== undefined ? Date.parse(writtenAt) : referenceTimeOf(resolved.now);
   const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
-  const source = resolved.fixtures
-    ? await loadFixtures(resolved.fixtures, documented, { seed: resolved.seed, since: referenceTime })
+  const source = fixture
+    ? fixtureJobSource(fixture, { seed: resolved.seed, since: referenceTime })
     : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
   const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
   // ioredis loads only with --state: 100 ms of start-up that a mock in one process does not need.
