@@ -69,7 +69,7 @@ function formatFinding(finding: Finding, more: number, verbose: boolean): string
     `   ${mark} ${finding.message}${finding.rule ? ` [rule: ${finding.rule}]` : ''}${provenanceOf(finding)}${more > 0 ? ` (and ${more} more like it)` : ''}`,
   ];
   if (finding.expected !== undefined || 'actual' in finding) {
-    lines.push(`     expected: ${finding.expected ?? '-'}; actual: ${'actual' in finding ? show(finding.actual) : 'missing'}`);
+    lines.push(`     expected: ${cut(finding.expected ?? '-')}; actual: ${'actual' in finding ? show(finding.actual) : 'missing'}`);
   }
   if (finding.hint) lines.push(`     hint: ${finding.hint}`);
   if (finding.request && verbose) lines.push(`     ${finding.request}`);
@@ -131,8 +131,11 @@ function countOf(findings: Finding[]): string {
     .join(', ');
 }
 
-/** A value as it appears in a report: JSON, cut at 120 characters. */
+/** A value as it appears in a report: JSON, cut at 120 characters (the JSON report keeps it whole). */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'missing' : (JSON.stringify(value) ?? String(value));
+  return cut(value === undefined ? 'missing' : (JSON.stringify(value) ?? String(value)));
+}
+
+function cut(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
