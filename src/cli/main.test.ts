@@ -164,6 +164,16 @@ describe('rpa-mock', () => {
     expect(stderr).toContain('rpa-mock: the npx that started it ended, closing');
   });
 
+  it('ends quietly with exit 0 when its reader stops early, as `rpa-mock fixtures | head -1` does', async () => {
+    const child = spawn(process.execPath, [bin, 'fixtures', '--jobs', '400'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
   it('exits 0 on SIGTERM while still starting, before the port opens', async () => {
     // The spec is a FIFO: opening its other end returns once serve reads the spec, that is while
     // it starts, so the signal arrives then, without a guess at timing.

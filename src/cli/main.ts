@@ -54,4 +54,11 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (require.main === module) void main(process.argv);
+if (require.main === module) {
+  // A reader that stops early (`rpa-mock fixtures | head`) ends the output, not in a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  void main(process.argv);
+}
