@@ -70,8 +70,9 @@ describe('rpa-mock', () => {
     expect(proxy.stderr).toMatch(/required option '--upstream <url>' not specified/);
     expect(latency.status).toBe(2);
     expect(latency.stderr).toMatch(
-      /\/latency: scenario at \/latency must be milliseconds: a whole number such as 100, or a range such as 50-400/,
+      /'--latency <ms>' argument 'slow' is invalid\. expected milliseconds: a whole number such as 100, or a range such as 50-400/,
     );
+    expect(latency.stderr).not.toMatch(/scenario/);
     expect(errorRate.status).toBe(2);
     expect(errorRate.stderr).toMatch(/\/errorRate: scenario at \/errorRate must be <= 1/);
   });

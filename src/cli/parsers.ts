@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import controlJson from '../spec/control.gen.json';
 import { checkRepresentableTime } from '../data/representableTime';
 
 /** Parsers for flag values: each rejects a bad value with a message saying what is expected. */
@@ -16,9 +17,17 @@ export function integerIn(min: number, max: number, what: string): (value: strin
 export function parseNow(value: string): number | 'real' {
   if (value === 'real') return 'real';
   const problem = checkRepresentableTime(value);
-  if (problem !== undefined)
-    throw new InvalidArgumentError(`${problem}; expected an RFC 3339 date-time such as 2026-03-14T09:30:00Z, or 'real'.`);
+  if (problem !== undefined) throw new InvalidArgumentError(`${problem}; --now also takes 'real', the time the mock starts.`);
   return Date.parse(value);
+}
+
+/** The control spec's latency in text, as a scenario writes it: its pattern and what it says in words. */
+const latencyText = controlJson.components.schemas.Latency.oneOf[1] as { pattern: string; description: string };
+
+/** `--latency`: milliseconds, or a range of them, as a scenario's `latency` (the control spec says which). */
+export function parseLatency(value: string): string {
+  if (!new RegExp(latencyText.pattern).test(value)) throw new InvalidArgumentError(`expected ${latencyText.description}.`);
+  return value;
 }
 
 /** Collects a repeatable flag: `--cors-origin a --cors-origin b`. */

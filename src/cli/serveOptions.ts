@@ -1,6 +1,6 @@
 import { defaultReferenceTime, type MockOptions } from '../options';
 import { sharedRows, type OptionRow } from './optionTable';
-import { bytesIn, collect, integerIn, parseNow, parseNumber, parseStateUrl } from './parsers';
+import { bytesIn, collect, integerIn, parseLatency, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
 export type ServerOptions = Pick<
@@ -99,7 +99,12 @@ export const serveRows: OptionRow<MockOptions>[] = [
   { key: 'fixtures', flags: '--fixtures <file>', help: 'serve the jobs of this fixture file instead of generated ones', isPath: true },
   { key: 'strict', flags: '--strict', help: 'validate every response against the spec; a violation becomes a 500 listing the reasons' },
   { key: 'authToken', flags: '--auth-token <token>', help: 'require Authorization: Bearer <token> on every operation' },
-  { key: 'latency', flags: '--latency <ms>', help: "latency of every request: a number of ms, or 'min-max' for a uniform draw" },
+  {
+    key: 'latency',
+    flags: '--latency <ms>',
+    help: "latency of every request: a number of ms, or 'min-max' for a uniform draw",
+    parse: parseLatency,
+  },
   {
     key: 'errorRate',
     flags: '--error-rate <share>',
