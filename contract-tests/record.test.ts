@@ -45,6 +45,7 @@ describe('rpa-mock record', () => {
     const upstream = `http://127.0.0.1:${(tenantServer.address() as AddressInfo).port}`;
     try {
       const out = path.join(dir, 'recorded', 'tenant.json');
+      const before = Date.now();
       const result = await runCli('record', '--upstream', upstream, '--out', out, '--seed', '3');
       expect(result.stderr).toMatch(/recorded \d+ jobs of 'default' to .*tenant\.json, personal data replaced \(seed 3\)/);
       expect(result.status).toBe(0);
@@ -68,7 +69,12 @@ describe('rpa-mock record', () => {
       });
       expect([...byReal.values()].every((fakes) => fakes.size === 1)).toBe(true);
 
+      // The file names the instant it was recorded at, and serve --fixtures starts its clock there.
+      const { generated } = JSON.parse(text) as { generated: { now: string } };
+      expect(Date.parse(generated.now)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(generated.now)).toBeLessThanOrEqual(Date.now());
       const replay = await createMock({ log: 'silent', fixtures: out, strict: true });
+      expect(replay.clock.now() - Date.parse(generated.now)).toBeLessThan(60_000);
       const replayServer = await listen(replay.app, '127.0.0.1', 0);
       try {
         const report = await runContract({

@@ -29,6 +29,7 @@ export async function recordTenant(
   await preflight(context);
   context.currentCheck = 'record';
   const environment = context.options.environment;
+  const recordedAt = new Date().toISOString();
   const list = await callOperation(context, 'listJobs', { query: { environment } });
   const findings = [...list.findings];
   const listed = ((list.body as { jobs?: unknown } | undefined)?.jobs ?? []) as Job[];
@@ -45,6 +46,8 @@ export async function recordTenant(
   return {
     fixture: {
       rpa_mock_fixture: 1,
+      // The tenant's jobs are of this instant: serve --fixtures starts its clock here.
+      generated: { now: recordedAt },
       // A tenant without jobs in the environment still gives a file serve accepts (an environment needs an id).
       environments: [{ name: environment, environment_id: environmentId ?? randomUUID() }],
       jobs: jobs.map((job) => scrub(job, jobSchema) as Job),
