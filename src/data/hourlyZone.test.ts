@@ -3,12 +3,19 @@ import fc from 'fast-check';
 import { scheduleZone } from './hourlyZone';
 import { sweep } from './testing/sweep';
 
-/** Six runs each way from `time`, stepped in `tz`. */
-function runsAround(cron: string, tz: unknown, time: number): number[] {
-  const options = { currentDate: new Date(time), tz: tz as string };
-  const forward = CronExpressionParser.parse(cron, options);
-  const backward = CronExpressionParser.parse(cron, options);
-  return [...Array.from({ length: 6 }, () => backward.prev().getTime()), ...Array.from({ length: 6 }, () => forward.next().getTime())];
+/**
+ * Six runs each way from `time`, stepped in `tz`, or the error cron-parser throws: it gives up on
+ * some schedules near Lord Howe's half-hour clock changes, and must do so in both zones alike.
+ */
+function runsAround(cron: string, tz: unknown, time: number): (number | string)[] {
+  try {
+    const options = { currentDate: new Date(time), tz: tz as string };
+    const forward = CronExpressionParser.parse(cron, options);
+    const backward = CronExpressionParser.parse(cron, options);
+    return [...Array.from({ length: 6 }, () => backward.prev().getTime()), ...Array.from({ length: 6 }, () => forward.next().getTime())];
+  } catch (error) {
+    return [`cron-parser: ${(error as Error).message}`];
+  }
 }
 
 // Zones with daylight saving time at 02:00 and 01:00, half an hour of it (Lord Howe), and odd offsets.
@@ -31,6 +38,13 @@ describe('a schedule stepped in an hourly zone', () => {
     );
   });
 
+  it('fails where the plain zone fails, as cron-parser does for a monthly run as Lord Howe changes its clocks', () => {
+    const time = Date.parse('2028-09-30T21:00:00Z');
+    expect(runsAround('0 8 1 * *', scheduleZone('Australia/Lord_Howe'), time)).toEqual(
+      runsAround('0 8 1 * *', 'Australia/Lord_Howe', time),
+    );
+  });
+
   it('runs at the same instants in the hours each zone changes its clocks', () => {
     const changes: Record<string, string[]> = {
       'America/New_York': ['2026-03-08T06:59:00Z', '2026-11-01T05:59:00Z'],
@@ -48,6 +62,6 @@ describe('a schedule stepped in an hourly zone', () => {
   it('leaves UTC and unknown names as they are, so an unknown zone stays unreadable', () => {
     expect(scheduleZone('UTC')).toBe('UTC');
     expect(scheduleZone('Mars/Olympus_Mons')).toBe('Mars/Olympus_Mons');
-    expect(() => runsAround('0 * * * *', scheduleZone('Mars/Olympus_Mons'), 0)).toThrow();
+    expect(runsAround('0 * * * *', scheduleZone('Mars/Olympus_Mons'), 0)).toEqual([expect.stringMatching(/^cron-parser: /)]);
   });
 });
