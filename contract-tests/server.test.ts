@@ -182,7 +182,10 @@ describe('the request log', () => {
     const http = request(mock.app);
     await http.get(jobsPath).query({ environment: 'default' }).set('Authorization', 'Bearer log-secret-token').expect(200);
     await http.get(`${jobsPath}/42`).set('Authorization', 'Bearer log-secret-token').expect(400);
-    expect(lines).toHaveLength(2);
+    // A page path no page serves is answered, and logged, once, by the API.
+    await http.get('/docs/nope').expect(404);
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ url: '/docs/nope', status: 404 });
     expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', url: '/api/v1/rpa/jobs?environment=default', status: 200 });
     expect(JSON.parse(lines[1]!)).toMatchObject({
       status: 400,

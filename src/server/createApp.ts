@@ -44,8 +44,14 @@ export function createApp(context: AppContext): Express {
     control && req.path.startsWith('/__mock/') ? control(req, res, next) : api(req, res, next);
   app.use(
     withCors((req, res, next) => {
-      if (pages && isPagePath(req.path))
-        return pageLog(req, res, () => pages(req, res, (error?: unknown) => (error ? next(error) : apiOrControl(req, res, next))));
+      if (pages && isPagePath(req.path)) {
+        const unlog = pageLog(req, res);
+        return pages(req, res, (error?: unknown) => {
+          unlog();
+          if (error) next(error);
+          else apiOrControl(req, res, next);
+        });
+      }
       apiOrControl(req, res, next);
     }),
   );

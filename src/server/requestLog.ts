@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import pino, { type Logger } from 'pino';
 import type { MockOptions } from '../options';
 
@@ -40,11 +40,15 @@ export interface RequestWhy {
   wanted?: boolean;
 }
 
-/** The log line of a request the pipeline does not answer itself (the pages), once it is sent. */
-export function pageRequestLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
+/**
+ * The log line of a request the pipeline does not answer itself (the pages), once it is sent; the
+ * function it returns takes it back, for a request the pages pass on to the pipeline, which logs it.
+ */
+export function pageRequestLog(logger: Logger): (req: Request, res: Response) => () => void {
+  return (req, res) => {
     const started = performance.now();
-    res.on('finish', () => logRequest(logger, req.method, req.originalUrl, res.statusCode, performance.now() - started));
-    next();
+    const log = () => logRequest(logger, req.method, req.originalUrl, res.statusCode, performance.now() - started);
+    res.once('finish', log);
+    return () => res.removeListener('finish', log);
   };
 }
