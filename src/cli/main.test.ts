@@ -113,9 +113,9 @@ describe('rpa-mock', () => {
     expect(result.stderr).toMatch(/^rpa-mock: The spec .*broken\.yaml cannot be used/);
   });
 
-  it('writes a fixture file that serve --fixtures reads', async () => {
+  it('writes a fixture file that serve --fixtures reads, at the instant it was written at', async () => {
     const file = path.join(dir, 'seed-7.json');
-    const written = await run('fixtures', '--seed', '7', '--jobs', '12', '--out', file);
+    const written = await run('fixtures', '--seed', '7', '--jobs', '12', '--now', '2025-01-01T00:00:00Z', '--out', file);
     expect(written.status).toBe(0);
     const fixture = JSON.parse(readFileSync(file, 'utf8'));
     expect(fixture.jobs).toHaveLength(12);
@@ -125,6 +125,8 @@ describe('rpa-mock', () => {
     const expected = fixture.jobs.filter(
       (job: { environment_id: string; type: string }) => job.environment_id === defaultId && job.type === 'Unattended',
     );
+    // The jobs as written: the clock starts where the file was made, so no schedule has fired since.
+    expect(server.stderr()).toMatch(/clock: {2}running, now 2025-01-01T00:00:00/);
     const response = await fetch(`${url}/api/v1/rpa/jobs?environment=default`);
     expect(await response.json()).toEqual({ count: expected.length, jobs: expected });
     server.child.kill('SIGTERM');
@@ -173,6 +175,21 @@ describe('rpa-mock', () => {
     child.stdout.destroy();
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('keeps its exit code when its reader stops early: a failing verify piped to head still fails', async () => {
+    const server = serve('--error-rate', '1');
+    const url = await server.url;
+    const child = spawn(process.execPath, [bin, 'verify', '--base-url', url, '--retries', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    server.child.kill('SIGTERM');
+    await server.exited;
   });
 
   it('exits 0 on SIGTERM while still starting, before the port opens', async () => {

@@ -55,10 +55,11 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 if (require.main === module) {
-  // A reader that stops early (`rpa-mock fixtures | head`) ends the output, not in a stack trace.
+  // A reader that stops early (`rpa-mock fixtures | head`) ends the output, not the command: it
+  // finishes (a verify still writes its --junit and --json files) and exits with its own code.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    process.stdout.destroy();
   });
   void main(process.argv);
 }

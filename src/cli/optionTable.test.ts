@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { defaultOptions, type MockOptions } from '../options';
-import { commanderOptions, optionsFromFlags } from './optionTable';
+import { commanderOptions, layeredOptions, optionsFromFlags } from './optionTable';
 import { serveRows } from './serveOptions';
 
 /** Parses serve's flags as the CLI does, with an environment of the test's. */
@@ -11,7 +11,7 @@ function parse(args: string[], env: Record<string, string> = {}): Partial<MockOp
     const command = new Command('serve').exitOverride();
     for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
     command.parse(args, { from: 'user' });
-    return optionsFromFlags(serveRows, command.opts());
+    return optionsFromFlags(serveRows, command.opts(), command);
   } finally {
     process.env = saved;
   }
@@ -43,6 +43,23 @@ describe('the option table', () => {
     for (const off of ['0', 'false', 'No', 'off', ''])
       expect(parse([], { RPA_MOCK_STRICT: off, RPA_MOCK_NO_CONTROL: off })).toMatchObject({ strict: false, control: true });
     expect(() => parse([], { RPA_MOCK_STRICT: 'maybe' })).toThrow(/RPA_MOCK_STRICT=maybe is not a switch value/);
+  });
+
+  it("lets a switch's variable, on or off, win over the config file", () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { RPA_MOCK_STRICT: 'false', RPA_MOCK_NO_CONTROL: 'yes' });
+    try {
+      const command = new Command('serve').exitOverride();
+      for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
+      command.parse([], { from: 'user' });
+      expect(layeredOptions(serveRows, command, { strict: true, control: true, seed: 9 })).toMatchObject({
+        strict: false,
+        control: false,
+        seed: 9,
+      });
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('maps flags onto keys that differ from their names', () => {

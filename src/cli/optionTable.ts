@@ -15,7 +15,7 @@ export interface OptionRow<T> {
   choices?: readonly string[];
   /** How --help shows the default, where the value itself would not read well. */
   defaultLabel?: string;
-  /** No default shown or applied (flags whose absence means something, such as --fixtures). */
+  /** No default applied (flags whose absence means something, such as --fixtures); `defaultLabel` is still shown. */
   noDefault?: boolean;
   /** The environment variable, when not the one derived from the flag; `false` for none. */
   env?: string | false;
@@ -44,32 +44,39 @@ export function commanderOptions<T>(rows: readonly OptionRow<T>[], defaults: Par
         ? row.envFallback
         : own;
     const option = new Option(row.flags, row.help);
-    // A switch takes its variable only when it says on: RPA_MOCK_STRICT=false leaves --strict off.
-    const isSwitch = !option.required && !option.optional;
-    if (env !== false && (!isSwitch || switchedOn(env))) option.env(env);
+    if (env !== false) option.env(env);
     if (row.choices) option.choices(row.choices);
     if (row.parse) option.argParser(row.parse as (value: string, previous: unknown) => unknown);
     const value = defaults[row.key];
     if (!row.noDefault && !row.toValue && value !== undefined) option.default(value, row.defaultLabel);
+    else if (row.noDefault && row.defaultLabel) option.description += ` (default: ${row.defaultLabel})`;
     if (row.mandatory) option.makeOptionMandatory();
     if (row.conflicts) option.conflicts(row.conflicts);
     return option;
   });
 }
 
-/** Whether a switch's environment variable turns it on: 1/true/yes/on do, 0/false/no/off and empty do not, anything else is refused. */
-function switchedOn(name: string): boolean {
-  const value = process.env[name];
-  if (value === undefined || /^(0|false|no|off|)$/i.test(value.trim())) return false;
-  if (/^(1|true|yes|on)$/i.test(value.trim())) return true;
-  throw new SetupError(`${name}=${value} is not a switch value: use 1, true, yes or on, and 0, false, no or off`);
+/**
+ * A switch given by its environment variable, as the value says: commander takes any value as on,
+ * so `RPA_MOCK_STRICT=false` would turn --strict on. 1/true/yes/on mean on, 0/false/no/off and empty
+ * off; another value is refused (when the command runs, so --help still answers).
+ */
+function switchFromEnv<T>(row: OptionRow<T>, command: Command | undefined): boolean | undefined {
+  const option = new Option(row.flags);
+  if (option.required || option.optional || command?.getOptionValueSource(option.attributeName()) !== 'env') return undefined;
+  const name = row.env || envNameOf(row.flags);
+  const value = (process.env[name] ?? '').trim();
+  const on = /^(1|true|yes|on)$/i.test(value);
+  if (!on && !/^(0|false|no|off|)$/i.test(value))
+    throw new SetupError(`${name}=${value} is not a switch value: use 1, true, yes or on, and 0, false, no or off`);
+  return option.negate ? !on : on;
 }
 
-/** Reads the parsed flags back into an options object, through each row's key. */
-export function optionsFromFlags<T>(rows: readonly OptionRow<T>[], flags: Record<string, unknown>): Partial<T> {
+/** Reads the parsed flags back into an options object, through each row's key; `command` tells which came from the environment. */
+export function optionsFromFlags<T>(rows: readonly OptionRow<T>[], flags: Record<string, unknown>, command?: Command): Partial<T> {
   const options: Record<string, unknown> = {};
   for (const row of rows) {
-    const value = flags[new Option(row.flags).attributeName()];
+    const value = switchFromEnv(row, command) ?? flags[new Option(row.flags).attributeName()];
     if (value === undefined) continue;
     const converted = row.toValue ? row.toValue(value as never) : value;
     if (converted !== undefined) options[row.key] = converted;
@@ -99,5 +106,5 @@ export function layeredOptions<T>(rows: readonly OptionRow<T>[], command: Comman
       .map((row) => row.key),
   );
   const fromFile = Object.fromEntries(Object.entries(config).filter(([key]) => !given.has(key as keyof T & string)));
-  return { ...optionsFromFlags(rows, command.opts()), ...fromFile } as Partial<T>;
+  return { ...optionsFromFlags(rows, command.opts(), command), ...fromFile } as Partial<T>;
 }

@@ -44,8 +44,8 @@ export function proxyCommand(): Command {
     .description(
       'Forward every request to a real deployment and check request and answer against the spec; each violation is logged with its JSON pointer and rule, and journaled.',
     )
-    .action(async (flags: Record<string, unknown>) => {
-      const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags) } as ProxyOptions;
+    .action(async (flags: Record<string, unknown>, self: Command) => {
+      const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags, self) } as ProxyOptions;
       // Loaded here, not at the top: `--help` and a refused flag do not pay for the proxy's modules.
       const { createProxy }: typeof import('../createProxy') = require('../createProxy');
       const { listen }: typeof import('../server/listen') = require('../server/listen');

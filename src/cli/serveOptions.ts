@@ -88,7 +88,9 @@ export const serveRows: OptionRow<MockOptions>[] = [
     flags: '--now <time>',
     help: "time generated data is relative to: an RFC 3339 date-time, or 'real' for now",
     parse: parseNow,
-    defaultLabel: new Date(defaultReferenceTime).toISOString(),
+    // Not applied here: without --now, a fixture file's own instant counts (createMock fills the default).
+    noDefault: true,
+    defaultLabel: `${new Date(defaultReferenceTime).toISOString()}, or the instant a fixture file was made at`,
   },
   {
     key: 'clock',

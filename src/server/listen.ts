@@ -59,9 +59,11 @@ const connections = new WeakMap<Server, Set<Socket>>();
  */
 export function close(server: Server, drainMs = 0): Promise<void> {
   for (const socket of connections.get(server) ?? []) {
-    // The answer under way on the connection (Node's own field, as clientError.ts reads it).
+    // The answer under way on the connection (Node's own field, as clientError.ts reads it): one not
+    // begun says Connection: close; one that has begun (a long list) closes its connection once sent.
     const res = (socket as { _httpMessage?: ServerResponse })._httpMessage;
     if (res && !res.headersSent) res.shouldKeepAlive = false;
+    else if (res && !res.writableEnded) res.once('finish', () => socket.end());
   }
   return new Promise((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
