@@ -38,6 +38,25 @@ describe('the runs started through the mock', () => {
     expect(store.runsOf('new')).toEqual([]);
   });
 
+  it('forget the same runs on a replica that reloads as on the one that wrote them', () => {
+    const writer = new ExecutionStore(10, 3);
+    writer.add('b', run(1));
+    writer.add('a', run(2));
+    writer.add('b', run(3));
+    writer.add('a', run(4));
+    const reloaded = new ExecutionStore(10, 3);
+    // Redis gives the jobs in any order.
+    reloaded.replaceAll(
+      new Map([
+        ['a', [run(2), run(4)]],
+        ['b', [run(1), run(3)]],
+      ]),
+    );
+    expect(['a', 'b'].map((id) => reloaded.runsOf(id).map((r) => r.id))).toEqual(
+      ['a', 'b'].map((id) => writer.runsOf(id).map((r) => r.id)),
+    );
+  });
+
   it("take a replica's state within the same bounds", () => {
     const store = new ExecutionStore(2, 3);
     store.replaceAll(

@@ -45,10 +45,16 @@ export class ExecutionStore {
     this.total = 0;
   }
 
-  /** Takes another store's runs wholesale (a replica catching up with the shared state), within the same bounds. */
+  /**
+   * Takes another store's runs wholesale (a replica catching up with the shared state), within the
+   * same bounds: the jobs ordered by their newest run (then by id), as the replica that wrote them
+   * ordered them by execution, so replicas past the overall bound forget the same runs.
+   */
   replaceAll(byJob: ReadonlyMap<string, InstanceTimeline[]>): void {
     this.reset();
-    for (const [jobId, runs] of byJob) {
+    const newest = (runs: InstanceTimeline[]) => runs.at(-1)?.queued_at ?? -Infinity;
+    const ordered = [...byJob].sort(([a, runsA], [b, runsB]) => newest(runsA) - newest(runsB) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [jobId, runs] of ordered) {
       const kept = runs.length > this.perJob ? runs.slice(runs.length - this.perJob) : runs;
       this.byJob.set(jobId, kept);
       this.total += kept.length;
