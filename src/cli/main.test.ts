@@ -145,12 +145,15 @@ describe('rpa-mock', () => {
     expect(server.stderr()).toContain(`curl -H 'Authorization: Bearer <your --auth-token>' '${url}/api/v1/rpa/jobs?environment=default'`);
   });
 
-  it('under npx, closes once npx and its shell are gone, rather than stay orphaned on its port', async () => {
-    // npm exec starts the server through a shell and hands a stop signal to that shell only; here
-    // the shell is killed outright, as it ends on that signal without passing it on.
+  it.each([
+    ['npx', { npm_command: 'exec' }],
+    ['npm start', { npm_command: 'run-script', npm_lifecycle_event: 'start', npm_package_name: 'rpa-mock' }],
+  ])('under %s, closes once npm and its shell are gone, rather than stay orphaned on its port', async (_name, npmEnv) => {
+    // npm starts the server through a shell and hands a stop signal to that shell only; here the
+    // shell is killed outright, as it ends on that signal without passing it on.
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${bin}" serve --port 0 & wait`], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, npm_command: 'exec' },
+      env: { ...process.env, ...npmEnv },
     });
     let stderr = '';
     const listening = new Promise<void>((resolve) =>
@@ -164,7 +167,7 @@ describe('rpa-mock', () => {
     await listening;
     shell.kill('SIGKILL');
     await ended;
-    expect(stderr).toContain('rpa-mock: the npx that started it ended, closing');
+    expect(stderr).toContain('rpa-mock: npm, which started it, ended, closing');
   });
 
   it('ends quietly with exit 0 when its reader stops early, as `rpa-mock fixtures | head -1` does', async () => {
