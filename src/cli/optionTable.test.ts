@@ -1,17 +1,17 @@
 import { Command } from 'commander';
 import { defaultOptions, type MockOptions } from '../options';
-import { commanderOptions, layeredOptions, optionsFromFlags } from './optionTable';
+import { commanderOptions, layeredOptions } from './optionTable';
 import { serveRows } from './serveOptions';
 
-/** Parses serve's flags as the CLI does, with an environment of the test's. */
-function parse(args: string[], env: Record<string, string> = {}): Partial<MockOptions> {
+/** Parses serve's flags as the CLI does, with an environment and a config file's values of the test's. */
+function parse(args: string[], env: Record<string, string> = {}, config: Partial<MockOptions> = {}): Partial<MockOptions> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
     const command = new Command('serve').exitOverride();
     for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
     command.parse(args, { from: 'user' });
-    return optionsFromFlags(serveRows, command.opts(), command);
+    return layeredOptions(serveRows, command, config);
   } finally {
     process.env = saved;
   }
@@ -46,20 +46,12 @@ describe('the option table', () => {
   });
 
   it("lets a switch's variable, on or off, win over the config file", () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, { RPA_MOCK_STRICT: 'false', RPA_MOCK_NO_CONTROL: 'yes' });
-    try {
-      const command = new Command('serve').exitOverride();
-      for (const option of commanderOptions(serveRows, defaultOptions)) command.addOption(option);
-      command.parse([], { from: 'user' });
-      expect(layeredOptions(serveRows, command, { strict: true, control: true, seed: 9 })).toMatchObject({
-        strict: false,
-        control: false,
-        seed: 9,
-      });
-    } finally {
-      process.env = saved;
-    }
+    const config = { strict: true, control: true, seed: 9 };
+    expect(parse([], { RPA_MOCK_STRICT: 'false', RPA_MOCK_NO_CONTROL: 'yes' }, config)).toMatchObject({
+      strict: false,
+      control: false,
+      seed: 9,
+    });
   });
 
   it('maps flags onto keys that differ from their names', () => {
