@@ -39,11 +39,16 @@ function listText(outcome: Outcome, list: StreamedList): { text: string; found: 
     parts.push(item.json);
     index++;
   }
-  return { text: `${openingOf(list)}${parts.join(',')}]}`, found };
+  return { text: wholeListText(list, parts), found };
+}
+
+/** A list's whole text from its head and its items' JSON: the bytes the streamed list sends in pieces. */
+export function wholeListText(list: Pick<StreamedList, 'head' | 'property'>, itemJsons: readonly string[]): string {
+  return `${openingOf(list)}${itemJsons.join(',')}]}`;
 }
 
 /** `{"count":3,"jobs":[`: the head's fields, then the list's opening. */
-export function openingOf({ head, property }: StreamedList): string {
+export function openingOf({ head, property }: Pick<StreamedList, 'head' | 'property'>): string {
   const fields = JSON.stringify(head).slice(1, -1);
   return `{${fields}${fields ? ',' : ''}${JSON.stringify(property)}:[`;
 }

@@ -1,7 +1,7 @@
 import { renderJob } from '../../data/renderJob';
-import { openingOf } from '../../core/wholeAnswer';
+import { wholeListText } from '../../core/wholeAnswer';
 import type { Job, JobType } from '../../spec/types';
-import type { StreamedItem, StreamedList } from '../engine';
+import type { StreamedItem } from '../engine';
 import { environmentNamed, type Handler } from './handler';
 import { wholeListJobs } from './listTextCache';
 
@@ -26,7 +26,10 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson, listText
   if (indexes.length <= wholeListJobs) {
     const jobs = indexes.map(jobAt);
     const text = listTexts.textOf(`${environment.environment_id}|${type}`, jobs, () =>
-      listText({ head, property: 'jobs', items: jobs.map((job, k) => ({ value: job, json: jobJson.jsonOf(indexes[k]!, job) })) }),
+      wholeListText(
+        { head, property: 'jobs' },
+        jobs.map((job, k) => jobJson.jsonOf(indexes[k]!, job)),
+      ),
     );
     return { status: 200, body: { ...head, jobs }, rawBody: text };
   }
@@ -38,8 +41,3 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson, listText
   }
   return { status: 200, body: undefined, stream: { head, property: 'jobs', items: items() } };
 };
-
-/** A list's text, the same bytes the streamed list sends. */
-function listText(list: StreamedList & { items: StreamedItem[] }): string {
-  return `${openingOf(list)}${list.items.map((item) => item.json).join(',')}]}`;
-}
