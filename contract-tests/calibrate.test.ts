@@ -8,7 +8,7 @@ import { close, createMock, listen } from '../src';
 import { createProxy } from '../src/createProxy';
 import { defaultProxyOptions } from '../src/proxyOptions';
 import { exitCodeOf, formatReport, runContract } from '../src/contract';
-import { calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
+import { CalibrationRefused, calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
 import { camelCase, renameKeys, reshapeBodies, reshapeJobs, documentedInList, upper } from './support/reshape';
 
@@ -29,11 +29,11 @@ async function calibrateThenVerify(name: string, transform: Transform) {
   const standIn = await startDriftingMock(transform);
   try {
     const options = { baseUrl: standIn.url, retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 5 };
-    const { overlay } = await calibrateTenant(options);
+    const { overlay, unlearned } = await calibrateTenant(options);
     const file = path.join(dir, `${name}.overlay.yaml`);
     writeFileSync(file, stringify(overlay));
     const report = await runContract({ ...options, overlays: [file] });
-    return { overlay, file, exitCode: exitCodeOf(report), text: formatReport(report) };
+    return { overlay, unlearned, file, exitCode: exitCodeOf(report), text: formatReport(report) };
   } finally {
     await standIn.close();
   }
@@ -104,7 +104,8 @@ function calibrated(name: string) {
 
 describe('calibrate, then verify --overlay', () => {
   it.each(tenants)('a %s tenant passes with its calibration', async (name) => {
-    const { exitCode, text, overlay } = await calibrated(name);
+    const { exitCode, text, overlay, unlearned } = await calibrated(name);
+    expect(unlearned).toEqual([]);
     expect(overlay.actions.length).toBeGreaterThan(0);
     expect(overlay.actions.every((action) => typeof action.description === 'string' && action.description.length > 0)).toBe(true);
     expect({ exitCode, text }).toEqual({ exitCode: 0, text: expect.stringMatching(/\b0 failed\b/) });
@@ -135,6 +136,52 @@ describe('calibrate, then verify --overlay', () => {
     expect(update.required).toHaveLength(23);
     expect(update.required).toContain('jobName');
     expect(update.properties.jobName!['x-field']).toBe('job_name');
+  });
+});
+
+describe('calibrate refuses to learn from what is not the API', () => {
+  async function calibrateAt(transform: Transform, environment?: string) {
+    const standIn = await startDriftingMock(transform);
+    try {
+      return await calibrateTenant({ baseUrl: standIn.url, retries: 0, wait: noWait, maxJobs: 3, environment });
+    } finally {
+      await standIn.close();
+    }
+  }
+
+  it('a 200 whose body is an error object: refused, quoting the tenant', async () => {
+    const refusing: Transform = (p) =>
+      p.status === 200 ? { ...p, body: JSON.stringify({ message: 'Tenant not provisioned for RPA' }) } : p;
+    await expect(calibrateAt(refusing)).rejects.toThrow(CalibrationRefused);
+    await expect(calibrateAt(refusing)).rejects.toThrow(/learns nothing from .*error body.*"Tenant not provisioned for RPA"/);
+  });
+
+  it('an environment without jobs: refused, naming the environment', async () => {
+    const empty = reshapeBodies((body, p) => (isJobList(p) ? { count: 0, jobs: [] } : body));
+    await expect(calibrateAt(empty)).rejects.toThrow(/environment 'default' lists no jobs\. Pass --environment/);
+  });
+
+  it('a documented field the tenant never sends: listed as not learned, documented', async () => {
+    const { unlearned, overlay } = await calibrateAt(
+      compose(
+        reshapeBodies((body) => renameKeys(body, camelCase)),
+        reshapeJobs((job) => ({ ...job, jobName: undefined })),
+      ),
+    );
+    expect(overlay.actions.length).toBeGreaterThan(0);
+    expect(unlearned).toEqual(expect.arrayContaining([expect.stringMatching(/\/job_?[nN]ame is required .*\(documented\)$/)]));
+  });
+
+  it('a field spelled one way in the list and another by id: read under both, and verify --overlay passes', async () => {
+    // The list page documents `eoEnabled`; the job page reads `eo_flow_enabled`.
+    const split: Transform = (p) => {
+      if (!isJobList(p) || p.status !== 200) return p;
+      const body = JSON.parse(p.body) as { jobs: Record<string, unknown>[] };
+      const jobs = body.jobs.map(({ eo_flow_enabled, ...job }) => ({ ...job, eoEnabled: eo_flow_enabled }));
+      return { ...p, body: JSON.stringify({ ...body, jobs }) };
+    };
+    const { exitCode, text } = await calibrateThenVerify('split-alias', split);
+    expect({ exitCode, text }).toEqual({ exitCode: 0, text: expect.stringMatching(/\b0 failed\b/) });
   });
 });
 

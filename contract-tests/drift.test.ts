@@ -38,17 +38,17 @@ const drifts: [string, Transform, RegExp, Record<string, string>?][] = [
   [
     'a wrong type',
     changeJobs((job) => (job.priority = 'high')),
-    /\/priority must be integer \[rule: type\][\s\S]*expected: integer; actual: "high"/,
+    /✗ priority is string, not integer, in \d+ of \d+ values seen, e.g. "high" \(x-inferred\)/,
   ],
   [
     'a value outside an enum',
     changeJobs((job) => (job.status = 'Done')),
-    /\/status must be one of: "scheduled", "running", "completed", "failed", "cancelled" \[rule: enum\] \(x-inferred\)/,
+    /✗ status has values the spec does not list \("Done"\), in \d+ of \d+ values seen \(x-inferred\)/,
   ],
   [
     'a malformed date-time',
     changeJobs((job) => ((job.metadata as Record<string, unknown>).created_at = '14/03/2026 09:30')),
-    /\/metadata\/created_at must be a valid date-time \[rule: format\][\s\S]*actual: "14\/03\/2026 09:30"/,
+    /✗ metadata\.created_at is not a date-time, in \d+ of \d+ values seen, e.g. "14\/03\/2026 09:30" \(x-inferred\)/,
   ],
   [
     'a nested object replaced by null',

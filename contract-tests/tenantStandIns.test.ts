@@ -203,6 +203,31 @@ describe('verify against stand-in tenants', () => {
     }
   });
 
+  it('a tenant answering 200 with an error body: the root cause, documented, failing whatever --inferred says', async () => {
+    const refusing: Transform = (p) =>
+      p.status === 200 && p.method === 'GET' ? { ...p, body: JSON.stringify({ error: 'not authorized', code: 'RPA-403' }) } : p;
+    for (const inferred of ['fail', 'warn'] as const) {
+      const { exitCode, text, lines } = await verifyStandIn(refusing, { inferred });
+      expect(text).toMatch(
+        /^1\) ✗ the tenant answered 200 with an error body, not the API's answer: "not authorized"\. .* \(documented\)$/m,
+      );
+      expect(text).not.toMatch(/Only inferred parts fail/);
+      expect(exitCode).toBe(1);
+      expect(lines).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('a tenant that differs in one way no reader knows: one root cause per node, with counts and provenance, in at most 25 lines', async () => {
+    const { exitCode, text, lines } = await verifyStandIn(
+      reshapeJobs((job) => ({ ...job, job_instances: Object.fromEntries((job.job_instances as { id: string }[]).map((r) => [r.id, r])) })),
+    );
+    expect(text).toMatch(/^1\) ✗ job_instances is object, not array, in (\d+) of \1 values seen, e\.g\. \{.*\(x-inferred\)$/m);
+    expect(text).not.toMatch(/^2\)/m);
+    expect(text).not.toMatch(/undefined/);
+    expect(lines).toBeLessThanOrEqual(25);
+    expect(exitCode).toBe(1);
+  });
+
   it('the mock itself, problem+json errors and all: exit 0 and no root cause', async () => {
     const { exitCode, report } = await verifyStandIn((p) => p, { allowExecute: true });
     expect(report.rootCauses).toEqual([]);

@@ -6,6 +6,7 @@ import { maskSecrets } from '../contract/maskSecrets';
 import { defaultContractOptions } from '../contract/options';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
 import { SetupError } from '../errors/setupError';
+import type { ContractReport } from '../contract/types';
 import { tenantOptions, type TenantFlags } from './tenantOptions';
 
 interface CalibrateFlags extends TenantFlags {
@@ -20,7 +21,7 @@ interface CalibrateFlags extends TenantFlags {
 export function calibrateCommand(): Command {
   const command = new Command('calibrate')
     .description(
-      'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves (wire names, envelope, enum spellings, number/string types, date-time forms, nullability, summary list items, extra fields, error media types and bodies), each action with its evidence. Documented facts are never loosened. Use it with verify/serve --overlay.',
+      'Sample a tenant with read-only requests and write an OpenAPI Overlay 1.0 document adapting the spec to what it serves, each action with its evidence: on every part the documentation left open (x-inferred) it learns the least general schema that accepts every answer sampled (wire names, envelope, paging, types and shapes, formats, values, nullability and fields left out, summary list items, extra fields, error media types and bodies). It never tightens the spec and never loosens a documented fact. Then it checks the overlay against the sample. Exit 0: the overlay accepts every answer; 1: some departures could not be learned (listed); 2: nothing to learn from (an error body for an answer, an empty environment), or a check could not run. Use the overlay with verify/serve --overlay.',
     )
     .addOption(new Option('--base-url <url>', 'API base, up to /api/v1 (default with --ionapi: iu/ti/RPA)').env('RPA_BASE_URL'))
     .addOption(new Option('--environment <name>', 'environment whose jobs are sampled').default(defaultContractOptions.environment))
@@ -44,7 +45,7 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
   await mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });
   const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
   const secrets = secretsOf(credentials, token);
-  const { overlay, report, notes } = await calibrateTenant({
+  const { overlay, report, notes, unlearned } = await calibrateTenant({
     baseUrl,
     environment: flags.environment,
     token,
@@ -56,11 +57,22 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
   });
   await writeFile(flags.out, maskSecrets(stringify(overlay, { lineWidth: 0 }), secrets));
   const lines = [
-    `rpa-mock calibrate ${report.baseUrl} (environment '${report.environment}'): ${overlay.actions.length} actions written to ${flags.out}`,
-    ...report.rootCauses.map((cause) => `  adapted: ${cause.message}`),
+    `rpa-mock calibrate ${report.baseUrl} (environment '${report.environment}'): ${overlay.actions.length} actions written to ${flags.out}, learned from ${sampleOf(report)}`,
+    ...report.rootCauses.filter((cause) => !unlearned?.includes(cause.message)).map((cause) => `  adapted: ${cause.message}`),
     ...notes.map((note) => `  note: ${note}`),
-    `Next: rpa-mock verify --base-url ${report.baseUrl} --overlay ${flags.out}`,
+    ...(unlearned ?? []).map((rest) => `  not learned: ${rest}`),
+    unlearned === undefined
+      ? `The sample was too large to check the overlay against. Next: rpa-mock verify --base-url ${report.baseUrl} --overlay ${flags.out}`
+      : unlearned.length > 0
+        ? `The overlay does not accept everything this tenant sent (above): verify --overlay will still fail there.`
+        : `The overlay accepts every answer sampled. Next: rpa-mock verify --base-url ${report.baseUrl} --overlay ${flags.out}`,
   ];
   process.stdout.write(maskSecrets(`${lines.join('\n')}\n`, secrets));
-  return report.checks.some((check) => check.outcome === 'error') ? 2 : 0;
+  if (report.checks.some((check) => check.outcome === 'error')) return 2;
+  return unlearned !== undefined && unlearned.length > 0 ? 1 : 0;
+}
+
+function sampleOf(report: ContractReport): string {
+  const { jobs, jobsById, processes } = report.sampled;
+  return `${jobs} jobs listed, ${jobsById} fetched by id, ${processes} processes`;
 }

@@ -10,6 +10,7 @@ describe('the verify report', () => {
       startedAt: '2026-03-14T09:30:00.000Z',
       durationMs: 10,
       rootCauses: [],
+      sampled: { jobs: 1, jobsById: 1, processes: 0 },
       summary: { passed: 0, failed: 0, warning: 1, skipped: 0, error: 0 },
       checks: [
         {

@@ -96,8 +96,7 @@ function provenanceLines(report: ContractReport, findings: Finding[]): string[] 
   ];
   if (documented === 0 && report.summary.failed > 0) {
     lines.push(
-      'Only inferred parts fail: the spec guessed where the documentation is silent, and this tenant answers otherwise.',
-      '  Run `rpa-mock calibrate --base-url … --out tenant.overlay.yaml` and verify with `--overlay tenant.overlay.yaml` (or pass --inferred warn).',
+      'Only inferred parts fail (the spec guessed where the documentation is silent): run `rpa-mock calibrate --base-url … --out tenant.overlay.yaml`, then verify with `--overlay tenant.overlay.yaml` (or pass --inferred warn).',
     );
   }
   return lines;

@@ -1,10 +1,13 @@
 import type { Operation } from '../spec/operations';
 import type { OperationValidator } from '../validator';
-import type { Violation } from '../validator/violations';
-import { canonicaliseBody, isInferred } from './diagnose/canonicaliseBody';
+import { canonicaliseBody } from './diagnose/canonicaliseBody';
+import { isInferred } from './diagnose/isInferred';
 import type { Observation } from './diagnose/observation';
 import { unwrapList } from './diagnose/unwrapList';
 import { findExtraFields } from './extraFields';
+import { errorBodyMessage } from './diagnose/errorBody';
+import { foldSummaryItems, isPropertyOfObject } from './diagnose/foldSummaryItems';
+import { learnFromViolations, type Learn } from './learn/learnFromViolations';
 import { documentedView } from '../spec/calibration/documentedView';
 import type { Exchange } from './httpClient';
 import type { Finding } from './types';
@@ -19,6 +22,8 @@ export interface InspectOptions {
   failOnExtra: boolean;
   /** Where departures go to be named once as root causes; returns the cause's key, or undefined when the value conforms. */
   observe?: (observation: Observation) => string | undefined;
+  /** Where violations on inferred nodes go to be learned, with the spec's component schemas (see learnFromViolations). */
+  learn?: { learn: Learn; components: ReadonlySet<object> };
 }
 
 /**
@@ -39,10 +44,8 @@ export function inspectResponse(
   const declared = operation.responses[String(expectedStatus)];
   const inferred = operation.inferred || isInferredContent(declared?.content);
   const causes = new Map<string, Finding>();
-  const observe = (observation: Observation) => {
-    const key = options.observe?.(observation);
-    if (key && !causes.has(key)) {
-      const inferredCause = 'inferred' in observation ? observation.inferred : true;
+  const addCause = (key: string, inferredCause: boolean) => {
+    if (!causes.has(key))
       causes.set(key, {
         severity: 'failure',
         request,
@@ -51,7 +54,10 @@ export function inspectResponse(
         message: `root cause ${key}`,
         inferred: inferredCause || undefined,
       });
-    }
+  };
+  const observe = (observation: Observation) => {
+    const key = options.observe?.(observation);
+    if (key) addCause(key, 'inferred' in observation ? observation.inferred : true);
   };
   if (exchange.status !== expectedStatus) {
     return {
@@ -118,6 +124,12 @@ export function inspectResponse(
     };
   }
   const schema = declared?.content?.[contentType]?.schema;
+  const refusal = isError ? undefined : errorBodyMessage(body);
+  if (refusal !== undefined) {
+    // Nothing of the API was served: named as the root cause, never learned, never passed, whatever --inferred says.
+    observe({ kind: 'not-the-api', operationId: operation.operationId, status: exchange.status, message: refusal, inferred: false });
+    return { findings: [...causes.values()] };
+  }
   if (!isError) body = canonicaliseBody(unwrapList(body, schema, observe), schema, observe);
   let violations = validator.validateResponse({ status: exchange.status, contentType, body });
   if (isError && inferred && violations.length > 0) {
@@ -134,6 +146,11 @@ export function inspectResponse(
   violations = foldSummaryItems(violations, schema, body, observe);
   // A null where a value is wanted is the 'null' root cause, named once (see canonicaliseBody).
   if (!isError) violations = violations.filter((v) => !(v.rule === 'type' && v.actual === null && isPropertyOfObject(body, v.pointer)));
+  if (!isError && options.learn) {
+    const learned = learnFromViolations(violations, schema, body, options.learn.components, options.learn.learn);
+    for (const key of learned.causes) addCause(key, true);
+    violations = learned.kept;
+  }
   const findings: Finding[] = violations.map((v) => ({
     severity: 'failure' as const,
     request,
@@ -156,43 +173,6 @@ export function inspectResponse(
   }
   // The checks read documented names and values, whatever a calibrated spec says the wire has.
   return { findings: [...causes.values(), ...findings], body: documentedView(body, schema) };
-}
-
-/**
- * List items that lack fields the list page does not document (the spec names those it does in
- * `x-documented-fields`) are summaries: one root cause, not a missing field per item. A missing
- * field the list page documents stays a failure of its own.
- */
-function foldSummaryItems(violations: Violation[], schema: unknown, body: unknown, observe: (o: Observation) => void): Violation[] {
-  const properties = ((schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const itemsKey = Object.keys(properties).find((key) => Array.isArray(properties[key]!['x-documented-fields']));
-  if (itemsKey === undefined) return violations;
-  const documented = properties[itemsKey]!['x-documented-fields'] as string[];
-  const itemPointer = new RegExp(`^/${itemsKey}/\\d+/([^/]+)$`);
-  const missing = new Set<string>();
-  const kept = violations.filter((v) => {
-    const field = v.rule === 'required' ? itemPointer.exec(v.pointer)?.[1] : undefined;
-    if (field === undefined || documented.includes(field)) return true;
-    missing.add(field);
-    return false;
-  });
-  const items = (body as Record<string, unknown[]>)[itemsKey]?.length ?? 0;
-  if (missing.size > 0) observe({ kind: 'summary-items', missing: [...missing], items, inferred: true });
-  return kept;
-}
-
-/** Whether a pointer names a property of an object (not an array item, not the whole body). */
-function isPropertyOfObject(body: unknown, pointer: string): boolean {
-  const segments = pointer
-    .split('/')
-    .slice(1, -1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (pointer === '') return false;
-  const parent = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
-  return !!parent && typeof parent === 'object' && !Array.isArray(parent);
 }
 
 function isJsonType(contentType: string): boolean {

@@ -1,5 +1,5 @@
 import { defaultSpecPath } from '../spec/bundledPaths';
-import { defaultGatewayBudgetMs } from './httpClient';
+import { defaultGatewayBudgetMs, type Send } from './httpClient';
 
 /** What `verify` checks and how: one typed object, defaults set here. */
 export interface ContractOptions {
@@ -30,6 +30,8 @@ export interface ContractOptions {
   skipChecks: string[];
   /** How the client waits before a retry; tests pass one that does not sleep. */
   wait?: (ms: number) => Promise<void>;
+  /** Wraps the client's send: calibration records the answers, then verifies its overlay on the recording. */
+  wrapSend?: (send: Send) => Send;
 }
 
 export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {

@@ -6,6 +6,7 @@ import { resolveContractOptions, type ContractOptions } from './options';
 import { planChecks } from './planChecks';
 import { preflight } from './preflight';
 import { Diagnosis } from './diagnose/diagnosis';
+import { componentSchemas } from './learn/locateNode';
 import { SkipCheck, type Check, type CheckContext, type CheckOutcome, type CheckResult, type ContractReport, type Finding } from './types';
 
 /** Prepares the checks of a run; `checks` lists them without sending a request. */
@@ -15,12 +16,13 @@ export async function prepareContract(
   diagnosis: Diagnosis = new Diagnosis(),
 ) {
   const resolved = resolveContractOptions(options);
-  const { byId, validators } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath, resolved.overlays);
+  const { byId, validators, document } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath, resolved.overlays);
   const context: CheckContext = {
     options: resolved,
-    send: createClient(resolved),
+    send: resolved.wrapSend ? resolved.wrapSend(createClient(resolved)) : createClient(resolved),
     operations: byId,
     validators,
+    components: componentSchemas(document),
     listed: new Map(),
     fetched: new Map(),
     processes: new Map(),
@@ -66,15 +68,19 @@ export async function runContract(
     results.push(result);
     unreachable = connectionError?.kind === 'unreachable';
   }
-  const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
-  for (const result of results) summary[result.outcome] += 1;
   const rootCauses = context.diagnosis.rootCauses(context.options.inferred === 'warn');
-  // A check's root-cause findings read as the cause's headline (in JUnit and JSON too).
-  for (const result of results)
-    for (const finding of result.findings) {
+  // A check's root-cause findings read as the cause's headline (in JUnit and JSON too); one whose
+  // cause the whole run did not bear out (a name read as its alias in the end) is dropped.
+  for (const result of results) {
+    result.findings = result.findings.filter((finding) => {
       const cause = rootCauses.find((c) => c.key === finding.cause);
       if (cause) finding.message = cause.message;
-    }
+      return finding.cause === undefined || cause !== undefined;
+    });
+    if (result.outcome === 'failed' || result.outcome === 'warning') result.outcome = outcomeOf(result.findings);
+  }
+  const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
+  for (const result of results) summary[result.outcome] += 1;
   return {
     baseUrl: context.options.baseUrl,
     environment: context.options.environment,
@@ -83,6 +89,7 @@ export async function runContract(
     checks: results,
     rootCauses,
     summary,
+    sampled: { jobs: context.listed.size, jobsById: context.fetched.size, processes: context.processes.size },
   };
 }
 
@@ -91,8 +98,7 @@ async function runCheck(check: Check, context: CheckContext): Promise<{ result: 
   const base = { id: check.id, operationId: check.operationId, title: check.title };
   try {
     const findings = settle(await check.run(context), context.options.inferred);
-    const outcome: CheckOutcome = findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
-    return { result: { ...base, outcome, findings, durationMs: elapsedSince(started) } };
+    return { result: { ...base, outcome: outcomeOf(findings), findings, durationMs: elapsedSince(started) } };
   } catch (error) {
     if (error instanceof SkipCheck)
       return { result: { ...base, outcome: 'skipped', findings: [], reason: error.message, durationMs: elapsedSince(started) } };
@@ -116,6 +122,10 @@ function settle(findings: Finding[], inferred: ContractOptions['inferred']): Fin
     .map((finding) =>
       inferred === 'warn' && finding.inferred && finding.severity === 'failure' ? { ...finding, severity: 'warning' } : finding,
     );
+}
+
+function outcomeOf(findings: Finding[]): CheckOutcome {
+  return findings.some((f) => f.severity === 'failure') ? 'failed' : findings.length > 0 ? 'warning' : 'passed';
 }
 
 /** 0: every check passed (warnings allowed); 1: a contract violation; 2: a check could not run. */

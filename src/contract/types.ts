@@ -46,6 +46,8 @@ export interface ContractReport {
   /** Each departure of the server named once: a naming convention, an envelope, a spelling … */
   rootCauses: RootCause[];
   summary: Record<CheckOutcome, number>;
+  /** How much the run saw: jobs listed, jobs fetched by id, processes listed. */
+  sampled: { jobs: number; jobsById: number; processes: number };
 }
 
 /** What the checks share: the spec, the client, and what earlier checks saw. */
@@ -54,6 +56,8 @@ export interface CheckContext {
   send: Send;
   operations: Map<string, Operation>;
   validators: Map<string, OperationValidator>;
+  /** The spec's component schemas, where an x-inferred mark above stops holding (see locateNode). */
+  components: ReadonlySet<object>;
   /** Jobs seen in lists, by id, in list order. */
   listed: Map<string, Job>;
   /** Jobs fetched by id. */

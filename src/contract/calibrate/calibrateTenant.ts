@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { SetupError } from '../../errors/setupError';
 import type { Overlay } from '../../spec/overlay/applyOverlay';
+import { overlaidSpec } from '../../spec/overlay/loadOverlaidSpec';
 import { loadSpecBundle } from '../../spec/specBundle';
 import { listItemsKey } from '../diagnose/unwrapList';
 import { resolveContractOptions, type ContractOptions } from '../options';
@@ -9,6 +11,9 @@ import type { ContractReport } from '../types';
 import { overlayActions } from './overlayActions';
 import { rawLocations } from './rawLocations';
 import { RecordingDiagnosis } from './recordingDiagnosis';
+import { Recording } from './replay';
+import { errorHomes } from './errorHomes';
+import { notesOf, unlearnedOf } from './calibrationNotes';
 
 export interface Calibration {
   overlay: Overlay;
@@ -16,20 +21,37 @@ export interface Calibration {
   report: ContractReport;
   /** What the overlay does not adapt: documented fields the tenant lacks, checks that could not run. */
   notes: string[];
+  /**
+   * What the sample showed that the overlay does not accept (the same checks, run again on the
+   * recorded answers with the overlay): empty when calibrated verify passes on this sample.
+   * Undefined when the sample was too large to keep for that proof.
+   */
+  unlearned: string[] | undefined;
 }
+
+/** A tenant calibration cannot learn from: an error body for an answer, or nothing to sample. Exit 2. */
+export class CalibrationRefused extends SetupError {}
 
 /**
  * Samples a tenant with the checks' read-only requests (an execution only with `allowExecute`,
  * which also sends the unknown-id `_execute`) and returns an OpenAPI Overlay 1.0 document that
- * adapts the spec to what the tenant serves, each action carrying its evidence.
+ * adapts the spec to what the tenant serves, each action carrying its evidence; then verifies the
+ * recorded sample with the overlay, so that what it could not learn is listed, never hidden.
  */
 export async function calibrateTenant(options: Partial<ContractOptions> & { baseUrl: string }): Promise<Calibration> {
   const resolved = resolveContractOptions(options);
   const raw = JSON.parse(JSON.stringify(parse(await readFile(resolved.specPath, 'utf8')))) as Record<string, unknown>;
   const bundle = await loadSpecBundle(resolved.specPath);
   const recorder = new RecordingDiagnosis();
+  const recording = new Recording();
   const skipChecks = resolved.allowExecute ? [] : ['executeJob/unknown-id'];
-  const report = await runContract({ ...resolved, inferred: 'fail', overlays: [], skipChecks }, bundle.document, recorder);
+  const sampling = { ...resolved, inferred: 'fail' as const, overlays: [], skipChecks };
+  const report = await runContract(
+    { ...sampling, wrapSend: (send) => recording.wrap(resolved.wrapSend?.(send) ?? send) },
+    bundle.document,
+    recorder,
+  );
+  refuseToLearn(report);
   const list = bundle.operations
     .map((operation) => operation.responses[String(operation.successStatus)]?.content?.['application/json']?.schema)
     .find((schema) => listItemsKey(schema) !== undefined);
@@ -39,44 +61,33 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
     observations: recorder.observations,
     listSchema: list,
     errorHomes: errorHomes(raw, bundle.operations),
+    learned: recorder.learned.all(),
   });
-  return {
-    overlay: {
-      overlay: '1.0.0',
-      info: { title: `rpa-mock calibration of ${resolved.baseUrl} (environment '${resolved.environment}')`, version: report.startedAt },
-      actions,
-    },
-    report,
-    notes: notesOf(report),
+  const overlay: Overlay = {
+    overlay: '1.0.0',
+    info: { title: `rpa-mock calibration of ${resolved.baseUrl} (environment '${resolved.environment}')`, version: report.startedAt },
+    actions,
   };
-}
-
-/** Where each operation's error responses are written in the plain spec, following a `$ref` to its component. */
-function errorHomes(
-  raw: Record<string, unknown>,
-  operations: { operationId: string; method: string; pathTemplate: string; responses: Record<string, unknown> }[],
-) {
-  const homes = new Map<string, Map<number, string[]>>();
-  for (const operation of operations) {
-    const perStatus = new Map<number, string[]>();
-    for (const status of Object.keys(operation.responses).filter((s) => /^[45]\d\d$/.test(s))) {
-      const path = ['paths', operation.pathTemplate, operation.method, 'responses', status];
-      const node = path.reduce<unknown>((n, key) => (n as Record<string, unknown>)[key], raw) as { $ref?: string };
-      perStatus.set(Number(status), node.$ref ? node.$ref.slice(2).split('/') : path);
-    }
-    homes.set(operation.operationId, perStatus);
+  let unlearned: string[] | undefined;
+  if (recording.complete) {
+    const calibrated = await overlaidSpec(resolved.specPath, [{ file: 'the calibration', overlay }]);
+    const replayed = await runContract({ ...sampling, wrapSend: () => recording.replay() }, calibrated);
+    unlearned = unlearnedOf(replayed);
   }
-  return homes;
+  return { overlay, report, notes: notesOf(report), unlearned };
 }
 
-function notesOf(report: ContractReport): string[] {
-  const notes: string[] = [];
-  const missing = new Set(
-    report.checks.flatMap((check) =>
-      check.findings.filter((f) => f.rule === 'required' && !f.inferred).map((f) => f.pointer!.replace(/\/\d+\//g, '/*/')),
-    ),
-  );
-  for (const pointer of missing) notes.push(`documented field missing at ${pointer}: it stays required, so verify keeps failing on it`);
-  for (const check of report.checks) if (check.outcome === 'error') notes.push(`${check.id} could not run: ${check.reason}`);
-  return notes;
+/** An answer that is not the API's, or a sample with nothing in it, is nothing to learn from. */
+function refuseToLearn(report: ContractReport): void {
+  const refusal = report.rootCauses.find((cause) => cause.key === 'not-the-api');
+  if (refusal)
+    throw new CalibrationRefused(`calibrate learns nothing from ${report.baseUrl}: ${refusal.message} (${refusal.examples.join('; ')})`);
+  if (report.sampled.jobs === 0) {
+    const unreachable = report.checks.find((check) => check.outcome === 'error');
+    throw new CalibrationRefused(
+      unreachable
+        ? `calibrate learns nothing from ${report.baseUrl}: ${unreachable.id} could not run (${unreachable.reason})`
+        : `calibrate learns nothing from ${report.baseUrl}: environment '${report.environment}' lists no jobs. Pass --environment with one that has jobs`,
+    );
+  }
 }

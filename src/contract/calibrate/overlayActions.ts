@@ -1,6 +1,8 @@
 import type { OverlayAction } from '../../spec/overlay/applyOverlay';
 import type { Observation } from '../diagnose/observation';
 import { jsonPathOf } from './rawLocations';
+import type { NodeSummary } from '../learn/nodeSummaries';
+import { headlineOf, learnedBranch, widen } from '../learn/learnedBranch';
 
 type Raw = Record<string, unknown>;
 
@@ -15,6 +17,8 @@ export interface Sample {
   listSchema: object | undefined;
   /** Each operation's error responses as the plain document places them: operationId → status → path. */
   errorHomes: Map<string, Map<number, string[]>>;
+  /** What the learner saw at inferred nodes (see NodeSummaries), one summary per node and departure. */
+  learned: NodeSummary[];
 }
 
 interface PropertyChange {
@@ -25,6 +29,13 @@ interface PropertyChange {
   format?: { form: string; example: unknown };
   enum?: { wire: unknown[]; documented: unknown[]; evidence: string };
   type?: { wire: string; documented: string; evidence: string };
+  /** Schemas the learner adds beside the spec's, for the property or for its array's items. */
+  widen?: Raw[];
+  widenItems?: Raw[];
+  /** Left out where the spec has it sent: no longer required (only where its presence is inferred). */
+  optional?: string;
+  /** Every wire name the property was seen under, for a property renamed in one operation and not another. */
+  aliases?: string[];
 }
 
 /**
@@ -110,8 +121,18 @@ function propertyChanges(sample: Sample): Map<object, Map<string, PropertyChange
   for (const [owner, perOwner] of names) {
     for (const [property, counts] of perOwner) {
       const [found] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-      if (found !== property) entryOf(owner, property).wireName = found;
+      if (found === property) continue;
+      const entry = entryOf(owner, property);
+      entry.wireName = found;
+      // Read under every name it was seen by (the list page's spelling in the list, another by id).
+      entry.aliases = [...new Set([property, ...counts.keys()])].filter((name) => name !== found);
     }
+  }
+  for (const summary of sample.learned) {
+    const entry = entryOf(summary.node.owner, summary.node.property);
+    if (summary.departure === 'absent') entry.optional = headlineOf(summary);
+    else if (summary.node.item) (entry.widenItems ??= []).push(learnedBranch(summary));
+    else (entry.widen ??= []).push(learnedBranch(summary));
   }
   const spellings = new Map<string, Map<string, string>>();
   for (const o of sample.observations) {
@@ -189,7 +210,9 @@ function ownerShape(
       evidence.push(`${name} values ${change.enum.evidence}`);
     }
     if (change.type) {
-      child = { ...child, type: change.type.wire, 'x-documented-type': change.type.documented };
+      // Never tightened: a type that admitted null still does.
+      const nullable = [child.type].flat().includes('null');
+      child = { ...child, type: nullable ? [change.type.wire, 'null'] : change.type.wire, 'x-documented-type': change.type.documented };
       for (const key of ['minimum', 'maximum', 'minLength', 'maxLength', 'format', 'allOf']) delete child[key];
       evidence.push(`${name} ${change.type.evidence}`);
     }
@@ -211,22 +234,35 @@ function ownerShape(
       child = { description, oneOf: [child, { type: 'null' }] };
       evidence.push(`${name} null in ${change.nulls} of ${total}`);
     }
+    if (change.widenItems) {
+      child = { ...child, items: widen(child.items as Raw, change.widenItems) };
+      evidence.push(`${name}[] ${change.widenItems.map((branch) => branch.description).join(' ')}`);
+    }
+    if (change.widen) {
+      child = widen(child, change.widen);
+      evidence.push(`${name} ${change.widen.map((branch) => branch.description).join(' ')}`);
+    }
+    if (change.optional) evidence.push(`${name} ${change.optional}`);
     const wireName = change.wireName ?? name;
     if (wireName !== name) {
       child['x-field'] = name;
+      child['x-aliases'] = [...new Set([...((child['x-aliases'] as string[] | undefined) ?? []), ...(change.aliases ?? [])])].filter(
+        (alias) => alias !== wireName,
+      );
       evidence.push(`${wireName} for ${name}`);
     }
     properties[wireName] = child;
   }
   for (const [name, values] of extras ?? []) {
+    // Any value, as before calibration: a field the spec does not know was never constrained, so
+    // a type learned from the first answers would tighten the spec for the next ones.
     properties[name] = {
-      ...schemaOf(values[0]),
       description: `Not documented: sent by the tenant in ${values.length} of ${total} objects seen, e.g. ${JSON.stringify(values[0]).slice(0, 60)}.`,
     };
     evidence.push(`extra field ${name} in ${values.length} of ${total}`);
   }
   const wireName = (name: string) => changes.get(name)?.wireName ?? name;
-  const required = ((raw.required as string[] | undefined) ?? []).map(wireName);
+  const required = ((raw.required as string[] | undefined) ?? []).filter((name) => !changes.get(name)?.optional).map(wireName);
   return { home, raw, properties, required, evidence, total, wireName };
 }
 

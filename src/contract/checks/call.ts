@@ -29,6 +29,11 @@ export async function callOperation(
   return inspectResponse(exchange, expectedStatus ?? operation.successStatus, operation, context.validators.get(operationId)!, {
     failOnExtra: context.options.failOnExtra,
     observe: (observation) => context.diagnosis.observe(observation, context.currentCheck),
+    learn: {
+      components: context.components,
+      learn: (node, departure, value, expected) =>
+        context.diagnosis.learn(node, departure, value, expected, operationId, context.currentCheck),
+    },
   });
 }
 

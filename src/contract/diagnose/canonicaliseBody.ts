@@ -3,6 +3,7 @@ import type { Observe } from './observation';
 import { chooseBranch, typesOf } from '../../spec/calibration/chooseBranch';
 import { readDateTime } from '../../spec/calibration/readDateTime';
 import { listItemsKey } from './unwrapList';
+import { isInferred } from './isInferred';
 
 type Schema = Record<string, unknown>;
 
@@ -102,13 +103,9 @@ function swapType(value: unknown, types: string[]): unknown {
   return undefined;
 }
 
+/** Whether a schema takes null: it says so, a branch does, or it says nothing of the value (an undocumented field's). */
 function admitsNull(node: Schema): boolean {
-  return typesOf(node).includes('null') || ((node.oneOf ?? node.anyOf) as Schema[] | undefined)?.some(admitsNull) === true;
-}
-
-/** Whether a schema node, or one of its `allOf` parts, is marked x-inferred. */
-export function isInferred(node: unknown): boolean {
-  const record = node as Schema | undefined;
-  if (!record) return false;
-  return record['x-inferred'] === true || ((record.allOf as unknown[] | undefined) ?? []).some(isInferred);
+  const branches = (node.oneOf ?? node.anyOf) as Schema[] | undefined;
+  if (!branches && typesOf(node).length === 0 && !('enum' in node) && !('const' in node) && !('allOf' in node)) return true;
+  return typesOf(node).includes('null') || branches?.some(admitsNull) === true;
 }

@@ -1,6 +1,12 @@
 import { namingConventions, toConvention, type NamingConvention } from './namingConvention';
 import type { Observation } from './observation';
 import type { RootCause } from './rootCause';
+import { NodeSummaries, type Departure, type NodeSummary } from '../learn/nodeSummaries';
+import { exampleOf, headlineOf } from '../learn/learnedBranch';
+import type { LocatedNode } from '../learn/locateNode';
+
+/** The root cause of every field left out when it has no value. */
+const absentKey = 'learned:absent';
 
 interface Group {
   inferred: boolean;
@@ -21,6 +27,29 @@ export class Diagnosis {
   /** Per documented field: the names it was found under, with counts. */
   private readonly names = new Map<string, { canonical: string; found: Map<string, number>; alias: boolean; checks: Set<string> }>();
   private readonly groups = new Map<string, Group>();
+  /** What the learner saw at inferred nodes, one summary per node and departure; calibration reads the same. */
+  readonly learned = new NodeSummaries();
+  private readonly learnedChecks = new Map<string, Set<string>>();
+
+  /** Records a value departing from an inferred node (see learnFromViolations); returns its root cause's key. */
+  learn(
+    node: LocatedNode,
+    departure: Departure,
+    value: unknown,
+    expected: string,
+    operationId: string,
+    checkId: string,
+  ): string | undefined {
+    // A documented field never seen at all is missing, not left out when empty: its existence is documented.
+    if (departure === 'absent' && !node.ownerInferred && this.presence(node.field) === 0) return undefined;
+    const summaryKey = this.learned.add(node, departure, value, expected, operationId);
+    // Fields left out when empty are one habit of the server, named once however many fields show it.
+    const key = departure === 'absent' ? absentKey : summaryKey;
+    const checks = this.learnedChecks.get(key) ?? new Set<string>();
+    checks.add(checkId);
+    this.learnedChecks.set(key, checks);
+    return key;
+  }
 
   /** Records an observation; returns the root-cause key it belongs to, or undefined when it conforms. */
   observe(observation: Observation, checkId: string): string | undefined {
@@ -36,6 +65,25 @@ export class Diagnosis {
     group.checks.add(checkId);
     this.groups.set(key, group);
     return key;
+  }
+
+  /** How many objects carried a documented field, under any name. */
+  private presence(field: string): number {
+    return [...(this.names.get(field)?.found.values() ?? [])].reduce((a, b) => a + b, 0);
+  }
+
+  private absentCause(absent: NodeSummary[]): RootCause {
+    const counted = absent.map(
+      (summary) => `${summary.node.field} in ${summary.count} of ${summary.count + this.presence(summary.node.field)}`,
+    );
+    return {
+      key: absentKey,
+      message: `fields without a value are left out, not sent as null: ${absent.length} field${absent.length === 1 ? '' : 's'} (${counted.slice(0, 3).join(', ')}${absent.length > 3 ? ' …' : ''})`,
+      severity: 'failure',
+      inferred: true,
+      examples: counted,
+      checks: [...(this.learnedChecks.get(absentKey) ?? [])],
+    };
   }
 
   private observeName(observation: Extract<Observation, { kind: 'name' }>, checkId: string): string | undefined {
@@ -69,6 +117,22 @@ export class Diagnosis {
         inferred: group.inferred,
         examples: [...group.examples.values()],
         checks: [...group.checks],
+      });
+    }
+    const absent = this.learned.all().filter((summary) => summary.departure === 'absent');
+    if (absent.length > 0) causes.push(this.absentCause(absent));
+    for (const summary of this.learned.all()) {
+      if (summary.departure === 'absent') continue;
+      const field = `${summary.node.field}${summary.node.item ? '[]' : ''}` || 'each item';
+      const present = summary.node.item ? 0 : this.presence(summary.node.field);
+      causes.push({
+        key: summary.key,
+        message: `${field} ${headlineOf(summary)}, in ${summary.count}${present >= summary.count ? ` of ${present}` : ''} values seen${exampleOf(summary)}`,
+        severity: 'failure',
+        inferred: true,
+        // The headline shows one value; the others, in short, for --verbose.
+        examples: [...summary.values].slice(1).map((value) => (value.length > 40 ? `${value.slice(0, 37)}...` : value)),
+        checks: [...(this.learnedChecks.get(summary.key) ?? [])],
       });
     }
     return causes.map((cause) => ({ ...cause, severity: warnInferred && cause.inferred ? 'warning' : 'failure' }));
@@ -135,6 +199,8 @@ function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>)
       return ['error-media', String(observation.status), `status ${observation.status}: ${observation.found}`];
     case 'error-shape':
       return ['error-shape', `${observation.status} ${observation.problem}`, `status ${observation.status}: ${observation.problem}`];
+    case 'not-the-api':
+      return ['not-the-api', observation.operationId, `${observation.operationId} → ${observation.status}: "${observation.message}"`];
   }
 }
 
@@ -163,6 +229,8 @@ function headline(observation: Observation, otherFields: string[]): string {
       return `error answers are ${observation.found}, not ${observation.declared}`;
     case 'error-shape':
       return `error bodies are not the spec's error shape (${observation.problem})`;
+    case 'not-the-api':
+      return `the tenant answered ${observation.status} with an error body, not the API's answer: "${observation.message}". Nothing of the API was served: check the credentials' rights and the environment`;
     default:
       return observation.kind;
   }

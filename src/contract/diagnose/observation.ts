@@ -15,6 +15,7 @@ export type Observation =
   | { kind: 'format'; field: string; format: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'summary-items'; missing: string[]; items: number; inferred: boolean }
   | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
-  | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean };
+  | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
+  | { kind: 'not-the-api'; operationId: string; status: number; message: string; inferred: false };
 
 export type Observe = (observation: Observation) => void;

@@ -1,4 +1,4 @@
-import { isInferred } from './canonicaliseBody';
+import { isInferred } from './isInferred';
 import { sameLetters } from './namingConvention';
 import type { Observe } from './observation';
 

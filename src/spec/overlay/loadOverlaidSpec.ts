@@ -12,12 +12,17 @@ import { OverlayError } from './overlayError';
  * OverlayError naming the overlay, the action and the JSON pointer it touched.
  */
 export async function loadOverlaidSpec(specPath: string, overlayFiles: string[]): Promise<OpenApiDocument> {
+  const overlays: { file: string; overlay: Overlay }[] = [];
+  for (const file of overlayFiles) overlays.push({ file, overlay: await readOverlay(file) });
+  return overlaidSpec(specPath, overlays);
+}
+
+/** The same, of overlays already read: `file` names each in messages (calibration checks its overlay before writing it). */
+export async function overlaidSpec(specPath: string, overlays: { file: string; overlay: Overlay }[]): Promise<OpenApiDocument> {
   const document = await readPlainSpec(specPath);
+  const overlayFiles = overlays.map(({ file }) => file);
   const applied: { file: string; overlay: Overlay; touched: string[][] }[] = [];
-  for (const file of overlayFiles) {
-    const overlay = await readOverlay(file);
-    applied.push({ file, overlay, touched: applyOverlay(document, overlay, file) });
-  }
+  for (const { file, overlay } of overlays) applied.push({ file, overlay, touched: applyOverlay(document, overlay, file) });
   try {
     await swaggerParser().validate(structuredClone(document) as never);
   } catch (error) {

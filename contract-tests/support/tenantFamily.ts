@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { isJobById, isJobList, type Passing, type Transform } from './driftingMock';
+import { camelCase, pascalCase, renameKeys } from './reshape';
+
+type Json = Record<string, unknown>;
+
+/** One way a stand-in tenant differs from the spec, or behaves as the spec says (`departs: false`). */
+export interface TenantTrait {
+  name: string;
+  departs: boolean;
+  /** Changes a job (list item or by id), in documented names. */
+  job?: (job: Json) => Json;
+  /** Changes a whole successful body, after the jobs. */
+  body?: (body: unknown, passing: Passing) => unknown;
+  /** Changes the answer as sent (status, media type), last. */
+  answer?: (passing: Passing) => Passing;
+}
+
+const words = ['low', 'normal', 'high', 'urgent'];
+const statusWords: Record<string, string> = {
+  scheduled: 'Planned',
+  running: 'InProgress',
+  completed: 'Done',
+  failed: 'Error',
+  cancelled: 'Aborted',
+  queued: 'Waiting',
+};
+
+/** Departures on x-inferred nodes that no reader knows by name: the learner must learn them. */
+const shapeTraits: TenantTrait[] = [
+  { name: 'priority as a word', departs: true, job: (job) => ({ ...job, priority: words[Number(job.priority) % words.length] }) },
+  {
+    name: 'job_instances as an object keyed by id',
+    departs: true,
+    job: (job) => ({
+      ...job,
+      job_instances: Object.fromEntries(((job.job_instances as Json[] | null) ?? []).map((run) => [String(run.id), run])),
+    }),
+  },
+  {
+    name: 'job_instances as ids',
+    departs: true,
+    job: (job) => ({ ...job, job_instances: ((job.job_instances as Json[] | null) ?? []).map((run) => String(run.id)) }),
+  },
+  {
+    name: 'environment ids not UUIDs',
+    departs: true,
+    job: (job) => ({ ...job, environment_id: `ENV-${String(job.environment_id).slice(0, 4).toUpperCase()}` }),
+  },
+  {
+    name: 'status in words of its own',
+    departs: true,
+    job: (job) => ({ ...job, status: statusWords[String(job.status)] ?? job.status }),
+  },
+  {
+    name: 'scheduled as a cron string',
+    departs: true,
+    job: (job) => ({ ...job, scheduled: (job.scheduled as Json | null)?.cron_expression ?? null }),
+  },
+  { name: 'priority over 10', departs: true, job: (job) => ({ ...job, priority: Number(job.priority) * 10 }) },
+];
+
+/** Departures the readers know by name. */
+const namedTraits: TenantTrait[] = [
+  { name: 'camelCase names', departs: true, body: (body) => renameKeys(body, camelCase) },
+  { name: 'PascalCase names', departs: true, body: (body) => renameKeys(body, pascalCase) },
+  { name: 'a bare-array list', departs: true, body: (body, p) => (isJobList(p) ? (body as { jobs: unknown[] }).jobs : body) },
+  {
+    name: 'a { data, total } list',
+    departs: true,
+    body: (body, p) => (isJobList(p) ? { total: (body as Json).count, data: (body as Json).jobs } : body),
+  },
+  { name: 'nulls left out', departs: true, body: dropNulls },
+];
+
+/** Ways of answering that conform: the verdict must stay a pass. */
+const conformingTraits: TenantTrait[] = [
+  {
+    name: 'charset on the media type',
+    departs: false,
+    answer: (p) => ({ ...p, contentType: `${p.contentType.split(';')[0]}; charset=utf-8` }),
+  },
+  {
+    name: 'an extra field of changing type',
+    departs: false,
+    job: (job) => ({ ...job, tenant_code: [null, 'EU-West', 7, true][String(job.id).charCodeAt(0) % 4] }),
+  },
+];
+
+export const tenantTraits = [...shapeTraits, ...namedTraits, ...conformingTraits];
+
+/** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order. */
+export const composedTenant = fc
+  .subarray(tenantTraits, { minLength: 1, maxLength: 3 })
+  .filter((traits) => !clashes(traits))
+  .map((traits) => ({ traits, departs: traits.some((trait) => trait.departs), name: traits.map((t) => t.name).join(' + ') }));
+
+/** Traits that change the same node, or both name the list's envelope or convention, do not compose. */
+function clashes(traits: TenantTrait[]): boolean {
+  const names = traits.map((trait) => trait.name);
+  const groups = [/job_instances/, /names$/, /list$/, /priority/];
+  return groups.some((group) => names.filter((name) => group.test(name)).length > 1);
+}
+
+/** The transform of a composed tenant: jobs first, then bodies, then answers. */
+export function transformOf(traits: TenantTrait[]): Transform {
+  return (passing) => {
+    let out = passing;
+    if (out.status >= 200 && out.status < 300 && out.contentType.startsWith('application/json')) {
+      let body = JSON.parse(out.body) as unknown;
+      for (const trait of traits) if (trait.job) body = changeJobs(body, out, trait.job);
+      for (const trait of traits) if (trait.body) body = trait.body(body, out);
+      out = { ...out, body: JSON.stringify(body) };
+    }
+    for (const trait of traits) if (trait.answer) out = trait.answer(out);
+    return out;
+  };
+}
+
+function changeJobs(body: unknown, passing: Passing, change: (job: Json) => Json): unknown {
+  const record = body as Json;
+  if (isJobList(passing) && Array.isArray(record.jobs)) return { ...record, jobs: (record.jobs as Json[]).map(change) };
+  return isJobById(passing) ? change(record) : body;
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, child]) => (child === null ? [] : [[key, dropNulls(child)]])));
+}
