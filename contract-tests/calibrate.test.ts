@@ -4,6 +4,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { setupServer } from 'msw/node';
+import { createHandlers } from '../src/msw';
 import { close, createMock, listen } from '../src';
 import { createProxy } from '../src/createProxy';
 import { defaultProxyOptions } from '../src/proxyOptions';
@@ -207,6 +209,74 @@ describe('serve --overlay', () => {
       );
     } finally {
       await close(server);
+    }
+  });
+});
+
+describe('a paged tenant', () => {
+  // A Spring-style page of two jobs: { content, totalElements, totalPages, number, size }, asked for by page and size.
+  const springPages: Transform = reshapeBodies((body, p) => {
+    if (!isJobList(p)) return body;
+    const query = new URL(p.path, 'http://tenant').searchParams;
+    const [page, size] = [Number(query.get('page') ?? 0), Number(query.get('size') ?? 2)];
+    const jobs = (body as { jobs: unknown[] }).jobs;
+    return {
+      content: jobs.slice(page * size, page * size + size),
+      totalElements: jobs.length,
+      totalPages: Math.ceil(jobs.length / size),
+      number: page,
+      size,
+    };
+  });
+
+  it('is read page by page, named once as paging, calibrated, and served page by page by serve --overlay and the MSW handlers', async () => {
+    const { exitCode, text, overlay, file } = await calibrateThenVerify('spring-pages', springPages);
+    expect({ exitCode, text }).toEqual({ exitCode: 0, text: expect.stringMatching(/\b0 failed\b/) });
+    const paging = overlay.actions.find((action) => (action.update as { 'x-paging'?: unknown } | undefined)?.['x-paging']);
+    expect(paging?.update).toMatchObject({ 'x-paging': { style: 'page', pageSize: 2, params: { page: 'page', size: 'size' } } });
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [file] });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    const handlers = createHandlers({ overlays: [overlay] });
+    const worker = setupServer(...handlers);
+    worker.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const first = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`)).json()) as Record<string, unknown>;
+      const second = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default&page=1&size=2`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(first).toMatchObject({ content: expect.any(Array), totalElements: expect.any(Number), number: 0, size: 2 });
+      expect((first.content as unknown[]).length).toBeLessThanOrEqual(2);
+      expect(second).toMatchObject({ number: 1 });
+      expect(second.content).not.toEqual(first.content);
+      const fromHandlers = await (await fetch('http://rpa.test/api/v1/rpa/jobs?environment=default')).json();
+      expect(fromHandlers).toMatchObject({ content: expect.any(Array), number: 0, size: 2, totalElements: first.totalElements });
+      const served = await runContract({ baseUrl, overlays: [file], retries: 0, wait: noWait, maxJobs: 5 });
+      expect({ exitCode: exitCodeOf(served), text: formatReport(served) }).toEqual({
+        exitCode: 0,
+        text: expect.stringMatching(/\b0 failed\b/),
+      });
+    } finally {
+      worker.close();
+      await close(server);
+    }
+  });
+
+  it('a verify before calibration names paging once and checks every page', async () => {
+    const standIn = await startDriftingMock(springPages);
+    try {
+      const report = await runContract({ baseUrl: standIn.url, retries: 0, wait: noWait, maxJobs: 5 });
+      const text = formatReport(report);
+      expect(text).toMatch(
+        /^1\) ✗ listJobs's list is paged \(page and size, 2 a page, the total in totalElements\), which the spec does not say: verify read every page, \d+ items in \d+ pages \(x-inferred\)$/m,
+      );
+      expect(report.sampled.jobs).toBeGreaterThan(2);
+      expect(exitCodeOf(report)).toBe(1);
+      const capped = await runContract({ baseUrl: standIn.url, retries: 0, wait: noWait, maxJobs: 5, maxPages: 1 });
+      expect(formatReport(capped)).toMatch(/the list was read in 1 page and stopped at --max-pages 1/);
+    } finally {
+      await standIn.close();
     }
   });
 });

@@ -3,3 +3,4 @@
  * Browser-safe: nothing here imports Node or Express.
  */
 export { createHandlers, type HandlerOptions, type RpaHandlers } from './msw/createHandlers';
+export type { Overlay } from './spec/overlay/applyOverlay';

@@ -10,8 +10,9 @@ export interface TenantTrait {
   departs: boolean;
   /** Changes a job (list item or by id), in documented names. */
   job?: (job: Json) => Json;
-  /** Changes a whole successful body, after the jobs. */
+  /** Changes a whole successful body, after the jobs; a renaming one last, after the envelope's. */
   body?: (body: unknown, passing: Passing) => unknown;
+  renames?: true;
   /** Changes the answer as sent (status, media type), last. */
   answer?: (passing: Passing) => Passing;
 }
@@ -62,8 +63,8 @@ const shapeTraits: TenantTrait[] = [
 
 /** Departures the readers know by name. */
 const namedTraits: TenantTrait[] = [
-  { name: 'camelCase names', departs: true, body: (body) => renameKeys(body, camelCase) },
-  { name: 'PascalCase names', departs: true, body: (body) => renameKeys(body, pascalCase) },
+  { name: 'camelCase names', departs: true, renames: true, body: (body) => renameKeys(body, camelCase) },
+  { name: 'PascalCase names', departs: true, renames: true, body: (body) => renameKeys(body, pascalCase) },
   { name: 'a bare-array list', departs: true, body: (body, p) => (isJobList(p) ? (body as { jobs: unknown[] }).jobs : body) },
   {
     name: 'a { data, total } list',
@@ -71,6 +72,70 @@ const namedTraits: TenantTrait[] = [
     body: (body, p) => (isJobList(p) ? { total: (body as Json).count, data: (body as Json).jobs } : body),
   },
   { name: 'nulls left out', departs: true, body: dropNulls },
+];
+
+/** The list's items of one page, as the request asks for it (`page`/`size`, `offset`/`limit`, `cursor`), two a page by default. */
+function pageOf(passing: Passing, items: unknown[], style: 'page0' | 'page1' | 'offset' | 'cursor') {
+  const query = new URL(passing.path, 'http://tenant').searchParams;
+  const size = Number(query.get(style === 'offset' ? 'limit' : 'size') ?? 2);
+  const first = style === 'page1' ? 1 : 0;
+  const page = Number(query.get('page') ?? first);
+  const offset =
+    style === 'offset' ? Number(query.get('offset') ?? 0) : style === 'cursor' ? Number(query.get('cursor') ?? 0) : (page - first) * size;
+  const slice = items.slice(offset, offset + size);
+  const nextQuery = new URLSearchParams(query);
+  nextQuery.set('page', String(page + 1));
+  nextQuery.set('size', String(size));
+  const more = offset + slice.length < items.length;
+  return { slice, size, page, offset, more, next: more ? `${passing.path.split('?')[0]}?${nextQuery}` : null, total: items.length };
+}
+
+const listItems = (body: unknown) => (body as { jobs: unknown[] }).jobs;
+
+/** Lists paged in the ways public APIs page them: the kit must read every page. */
+const pagingTraits: TenantTrait[] = [
+  {
+    name: 'a Spring page list',
+    departs: true,
+    body: (body, p) => {
+      if (!isJobList(p)) return body;
+      const page = pageOf(p, listItems(body), 'page0');
+      return {
+        content: page.slice,
+        totalElements: page.total,
+        totalPages: Math.ceil(page.total / page.size),
+        number: page.page,
+        size: page.size,
+      };
+    },
+  },
+  {
+    name: 'an offset paged list',
+    departs: true,
+    body: (body, p) => {
+      if (!isJobList(p)) return body;
+      const page = pageOf(p, listItems(body), 'offset');
+      return { items: page.slice, total: page.total, offset: page.offset, limit: page.size };
+    },
+  },
+  {
+    name: 'a next-link paged list',
+    departs: true,
+    body: (body, p) => {
+      if (!isJobList(p)) return body;
+      const page = pageOf(p, listItems(body), 'page1');
+      return { count: page.slice.length, jobs: page.slice, next: page.next };
+    },
+  },
+  {
+    name: 'a cursor paged list',
+    departs: true,
+    body: (body, p) => {
+      if (!isJobList(p)) return body;
+      const page = pageOf(p, listItems(body), 'cursor');
+      return { count: page.slice.length, jobs: page.slice, next_cursor: page.more ? String(page.offset + page.slice.length) : null };
+    },
+  },
 ];
 
 /** Ways of answering that conform: the verdict must stay a pass. */
@@ -87,7 +152,7 @@ const conformingTraits: TenantTrait[] = [
   },
 ];
 
-export const tenantTraits = [...shapeTraits, ...namedTraits, ...conformingTraits];
+export const tenantTraits = [...shapeTraits, ...namedTraits, ...pagingTraits, ...conformingTraits];
 
 /** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order. */
 export const composedTenant = fc
@@ -99,6 +164,8 @@ export const composedTenant = fc
 function clashes(traits: TenantTrait[]): boolean {
   const names = traits.map((trait) => trait.name);
   const groups = [/job_instances/, /names$/, /list$/, /priority/];
+  // Nulls left out would drop a last page's null cursor or link: a clash only in the stand-in.
+  if (names.includes('nulls left out') && names.some((name) => /cursor|next-link/.test(name))) return true;
   return groups.some((group) => names.filter((name) => group.test(name)).length > 1);
 }
 
@@ -109,7 +176,8 @@ export function transformOf(traits: TenantTrait[]): Transform {
     if (out.status >= 200 && out.status < 300 && out.contentType.startsWith('application/json')) {
       let body = JSON.parse(out.body) as unknown;
       for (const trait of traits) if (trait.job) body = changeJobs(body, out, trait.job);
-      for (const trait of traits) if (trait.body) body = trait.body(body, out);
+      const bodies = [...traits.filter((trait) => !trait.renames), ...traits.filter((trait) => trait.renames)];
+      for (const trait of bodies) if (trait.body) body = trait.body(body, out);
       out = { ...out, body: JSON.stringify(body) };
     }
     for (const trait of traits) if (trait.answer) out = trait.answer(out);

@@ -50,6 +50,7 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
     environment: flags.environment,
     token,
     maxJobs: flags.maxJobs,
+    maxPages: flags.maxPages,
     allowExecute: flags.allowExecute === true,
     timeoutMs: flags.timeout,
     retries: flags.retries,

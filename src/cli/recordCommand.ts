@@ -62,6 +62,7 @@ async function record(flags: RecordFlags): Promise<number> {
       environment: flags.environment,
       token,
       maxJobs: flags.maxJobs,
+      maxPages: flags.maxPages,
       timeoutMs: flags.timeout,
       retries: flags.retries,
       overlays: flags.overlay ?? [],

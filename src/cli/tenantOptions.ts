@@ -7,6 +7,7 @@ export interface TenantFlags {
   token?: string;
   ionapi?: string;
   maxJobs: number;
+  maxPages: number;
   timeout: number;
   retries: number;
 }
@@ -25,6 +26,9 @@ export function tenantOptions(help: { token?: string; ionapi?: string; spec?: st
       new Option('--max-jobs <count>', 'how many listed jobs to fetch by id')
         .default(defaultContractOptions.maxJobs)
         .argParser(integerIn(0, 10_000, 'max-jobs')),
+    new Option('--max-pages <count>', 'how many pages of a paged list to read (a list also stops at 64 MB and 2 minutes of paging)')
+      .default(defaultContractOptions.maxPages)
+      .argParser(integerIn(1, 100_000, 'max-pages')),
     new Option('--timeout <ms>', 'time-out of one request')
       .default(defaultContractOptions.timeoutMs)
       .argParser(integerIn(1, 600_000, 'timeout')),

@@ -105,6 +105,7 @@ function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOp
     environment: flags.environment,
     token,
     maxJobs: flags.maxJobs,
+    maxPages: flags.maxPages,
     allowExecute: flags.allowExecute === true,
     failOnExtra: flags.failOnExtra === true,
     timeoutMs: flags.timeout,

@@ -77,7 +77,7 @@ function formatFinding(finding: Finding, more: number, verbose: boolean): string
 }
 
 /** Rules that are the kit's own observations, not the spec's: they have no provenance. */
-const unprovenanced = new Set(['extra-field', 'empty', 'coverage']);
+const unprovenanced = new Set(['extra-field', 'empty', 'coverage', 'paging']);
 
 /** Where the broken rule comes from: the documentation, or a choice the spec made (x-inferred). */
 function provenanceOf(finding: Finding): string {

@@ -9,6 +9,8 @@ export interface Exchange {
   durationMs: number;
   /** Where a redirect points, when the answer is one. */
   location?: string;
+  /** The `Link` header (RFC 8288), where a paged list may name its next page. */
+  link?: string;
 }
 
 /** The server could not be reached, did not answer in time, or its gateway kept refusing: not a contract violation. */
@@ -99,7 +101,8 @@ export function createClient(config: ClientConfig): Send {
       }
       const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
       const location = response.headers.get('location') ?? undefined;
-      return { method, url, status: response.status, contentType, text, durationMs: performance.now() - started, location };
+      const link = response.headers.get('link') ?? undefined;
+      return { method, url, status: response.status, contentType, text, durationMs: performance.now() - started, location, link };
     }
   };
 }

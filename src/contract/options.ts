@@ -11,6 +11,8 @@ export interface ContractOptions {
   token: string | undefined;
   /** How many jobs of the list are fetched by id. */
   maxJobs: number;
+  /** How many pages of a paged list are read (each list also stops at 64 MB and two minutes). */
+  maxPages: number;
   /** Whether to execute a job: against a real tenant that starts a robot. */
   allowExecute: boolean;
   /** Whether fields the spec does not know fail the run instead of warning. */
@@ -38,6 +40,7 @@ export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
   environment: 'default',
   token: undefined,
   maxJobs: 20,
+  maxPages: 100,
   allowExecute: false,
   failOnExtra: false,
   timeoutMs: 10_000,

@@ -28,7 +28,7 @@ export interface PipelineContext {
    * Maps every answer of an operation, the engine's and the pipeline's own errors alike, onto the
    * wire shape a calibrated spec declares (serve --overlay).
    */
-  shape?: (operation: Operation, answer: EngineAnswer) => EngineAnswer;
+  shape?: (operation: Operation, answer: EngineAnswer, request: PlainRequest) => EngineAnswer;
 }
 
 /** What the pipeline decided; the server writes it as it is. */
@@ -83,7 +83,7 @@ export async function handleRequest(context: PipelineContext, req: PlainRequest)
   if (fault && fault.latencyMs > 0) await sleep(fault.latencyMs);
   const answered = await answerOperation(context, req, operation, pathParams, validator, fault);
   const { request } = answered;
-  const answer = context.shape ? context.shape(operation, answered.answer) : answered.answer;
+  const answer = context.shape ? context.shape(operation, answered.answer, req) : answered.answer;
   const contentType = answer.contentType ?? (answer.status >= 400 ? problemContentType : 'application/json');
   const checkText = textCheck(validator, answer.status, contentType);
   const rejectBroken = context.responseCheck === 'reject';

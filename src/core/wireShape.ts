@@ -1,6 +1,8 @@
 import type { EngineAnswer } from '../engines/engine';
 import { toWire } from '../spec/calibration/toWire';
 import type { Operation } from '../spec/operations';
+import { pageAnswer } from './pageAnswer';
+import type { PlainRequest } from './plainRequest';
 
 /**
  * An answer in the shape a calibrated spec gives the wire: the engines answer in documented names
@@ -12,14 +14,21 @@ import type { Operation } from '../spec/operations';
  * answers are left alone. A streamed list is built whole first: the envelope it is mapped onto may
  * not be the documented one (a bare array), so a calibrated mock sends lists in one piece.
  */
-export function wireShape(operation: Operation, found: EngineAnswer): EngineAnswer {
+export function wireShape(operation: Operation, found: EngineAnswer, request: Pick<PlainRequest, 'path' | 'query'>): EngineAnswer {
   const { rawBody: _documentedText, ...answer } = whole(found);
   if (answer.unchecked) return answer;
   const content = operation.responses[String(answer.status)]?.content ?? {};
   const mediaTypes = Object.keys(content);
   const wanted = answer.contentType ?? (answer.status >= 400 ? 'application/problem+json' : 'application/json');
   const contentType = mediaTypes.length === 0 || mediaTypes.includes(wanted) ? wanted : mediaTypes[0]!;
-  return { ...answer, contentType, body: toWire(answer.body, content[contentType]?.schema) };
+  // A list the tenant pages is answered a page at a time, as the tenant answers it.
+  const paged =
+    operation.paging && answer.status === operation.successStatus && answer.body && typeof answer.body === 'object'
+      ? pageAnswer(operation.paging, answer.body as Record<string, unknown>, request)
+      : undefined;
+  if (!paged) return { ...answer, contentType, body: toWire(answer.body, content[contentType]?.schema) };
+  const body = paged.decorate(toWire(paged.body, content[contentType]?.schema));
+  return { ...answer, contentType, body, headers: { ...answer.headers, ...paged.headers } };
 }
 
 /** The answer with a streamed list gathered into its body. */

@@ -12,6 +12,7 @@ import { scenarioCheck } from '../scenario/scenarioCheck';
 import { bundleOf } from '../spec/bundleOf';
 import controlJson from '../spec/control.gen.json';
 import { dereference } from '../spec/dereference';
+import { applyOverlay, type Overlay } from '../spec/overlay/applyOverlay';
 import type { OpenApiDocument } from '../spec/loadSpec';
 import rpaJobsJson from '../spec/rpa-jobs.gen.json';
 import { VirtualClock } from '../state/clock';
@@ -26,6 +27,11 @@ export interface HandlerOptions extends Partial<Pick<MockOptions, 'seed' | 'jobs
   scenario?: Scenario;
   /** Only requests to this origin (and path prefix) are answered, such as `https://gw.example.com/ACME/RPA`; any by default. */
   baseUrl?: string;
+  /**
+   * OpenAPI Overlays applied to the spec first, in order, as parsed objects (the handlers read no
+   * files): with a tenant's calibration they answer in that tenant's shape, paging included.
+   */
+  overlays?: Overlay[];
 }
 
 /** The handlers, with the state behind them: move the clock, forget the runs started. */
@@ -44,7 +50,9 @@ export type RpaHandlers = HttpHandler[] & {
  */
 export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
   const settings = { ...portableDefaults, ...definedOf(options) };
-  const bundle = bundleOf(dereference(copyOf(rpaJobsJson)) as OpenApiDocument);
+  const document = copyOf(rpaJobsJson) as Record<string, unknown>;
+  (options.overlays ?? []).forEach((overlay, i) => applyOverlay(document, overlay, `overlay ${i}`));
+  const bundle = bundleOf(dereference(document) as OpenApiDocument);
   const operationIds = bundle.operations.map((operation) => operation.operationId);
   const scenario = options.scenario
     ? scenarioCheck(dereference(copyOf(controlJson)) as OpenApiDocument, operationIds)(options.scenario, 'the scenario')
@@ -53,7 +61,10 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
   const clock = new VirtualClock(referenceTime, settings.clock);
   const store: StateStore = localStateStore(clock, new FaultInjector(scenario, settings.seed));
   const source = generatedJobSource(settings.seed, settings.jobs, referenceTime);
-  const pipeline = mockPipeline(bundle, fakerEngineOf(bundle, source, store, settings.seed), store, settings);
+  const pipeline = mockPipeline(bundle, fakerEngineOf(bundle, source, store, settings.seed), store, {
+    ...settings,
+    overlays: options.overlays?.map((_, i) => `overlay ${i}`),
+  });
   const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const templates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
   const handlers = templates.map((template) =>

@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { OpenApiDocument } from './loadSpec';
+import type { PagingScheme } from './calibration/pagingScheme';
 
 const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -20,6 +21,8 @@ export interface Operation {
   successStatus: number;
   /** The spec's `default` of each query parameter that has one, applied when the parameter is absent. */
   queryDefaults: Record<string, unknown>;
+  /** How a calibrated list pages (`x-paging`, see PagingScheme); undefined for a list that is all there is. */
+  paging?: PagingScheme;
 }
 
 /**
@@ -48,6 +51,7 @@ export function indexOperations(api: OpenApiDocument): Operation[] {
         inferred: (operation as { 'x-inferred'?: boolean })['x-inferred'] === true,
         successStatus: successStatusOf(responses, `${method.toUpperCase()} ${pathTemplate}`),
         queryDefaults: queryDefaultsOf(parameters),
+        paging: (operation as { 'x-paging'?: PagingScheme })['x-paging'],
       });
     }
   }

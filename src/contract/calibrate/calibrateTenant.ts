@@ -62,6 +62,7 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
     listSchema: list,
     errorHomes: errorHomes(raw, bundle.operations),
     learned: recorder.learned.all(),
+    operations: bundle.operations,
   });
   const overlay: Overlay = {
     overlay: '1.0.0',

@@ -1,6 +1,7 @@
 import type { OverlayAction } from '../../spec/overlay/applyOverlay';
 import type { Observation } from '../diagnose/observation';
 import { jsonPathOf } from './rawLocations';
+import { pagingActions } from './pagingActions';
 import type { NodeSummary } from '../learn/nodeSummaries';
 import { headlineOf, learnedBranch, widen } from '../learn/learnedBranch';
 
@@ -17,6 +18,8 @@ export interface Sample {
   listSchema: object | undefined;
   /** Each operation's error responses as the plain document places them: operationId → status → path. */
   errorHomes: Map<string, Map<number, string[]>>;
+  /** The operations, to place what is learned per operation (paging). */
+  operations: { operationId: string; method: string; pathTemplate: string }[];
   /** What the learner saw at inferred nodes (see NodeSummaries), one summary per node and departure. */
   learned: NodeSummary[];
 }
@@ -59,6 +62,7 @@ export function overlayActions(sample: Sample): OverlayAction[] {
   if (envelope && sample.listSchema) actions.push(...rewriteEnvelope(sample, envelope));
   actions.push(...summaryItems(sample, shapeOf));
   actions.push(...errorAnswers(sample));
+  actions.push(...pagingActions(sample.observations, sample.operations));
   return actions;
 }
 

@@ -2,6 +2,9 @@ import { fillPath } from '../../spec/fillPath';
 import type { OperationId } from '../../spec/types';
 import type { RequestOptions } from '../httpClient';
 import { inspectResponse, type Inspection } from '../inspectResponse';
+import { followPages } from '../paging/followPages';
+import { listItemsKey } from '../diagnose/unwrapList';
+import type { Operation } from '../../spec/operations';
 import type { CheckContext } from '../types';
 
 export interface Call {
@@ -22,11 +25,13 @@ export async function callOperation(
   expectedStatus?: number,
 ): Promise<Inspection> {
   const operation = context.operations.get(operationId)!;
-  const exchange = await context.send(operation.method.toUpperCase(), pathAndQuery(context, operationId, call), {
+  const sent = await context.send(operation.method.toUpperCase(), pathAndQuery(context, operationId, call), {
     body: call.body,
     auth: call.auth,
   });
-  return inspectResponse(exchange, expectedStatus ?? operation.successStatus, operation, context.validators.get(operationId)!, {
+  // A list is checked whole: every page of a paged one.
+  const { exchange, findings } = isList(operation) ? await followPages(context, operation, sent) : { exchange: sent, findings: [] };
+  const inspection = inspectResponse(exchange, expectedStatus ?? operation.successStatus, operation, context.validators.get(operationId)!, {
     failOnExtra: context.options.failOnExtra,
     observe: (observation) => context.diagnosis.observe(observation, context.currentCheck),
     learn: {
@@ -35,6 +40,18 @@ export async function callOperation(
         context.diagnosis.learn(node, departure, value, expected, operationId, context.currentCheck),
     },
   });
+  return findings.length === 0 ? inspection : { ...inspection, findings: [...findings, ...inspection.findings] };
+}
+
+/** Whether an operation answers a list: its documented success schema wraps an array of items. */
+function isList(operation: Operation): boolean {
+  const content = operation.responses[String(operation.successStatus)]?.content ?? {};
+  return (
+    operation.method === 'get' &&
+    Object.values(content).some(
+      (media) => listItemsKey(media.schema) !== undefined || (media.schema as { type?: unknown } | undefined)?.type === 'array',
+    )
+  );
 }
 
 /** The request a finding is about, for findings the checks make themselves. */

@@ -1,5 +1,6 @@
 import { namingConventions, toConvention, type NamingConvention } from './namingConvention';
 import type { Observation } from './observation';
+import type { PagingScheme } from '../../spec/calibration/pagingScheme';
 import type { RootCause } from './rootCause';
 import { NodeSummaries, type Departure, type NodeSummary } from '../learn/nodeSummaries';
 import { exampleOf, headlineOf } from '../learn/learnedBranch';
@@ -199,6 +200,12 @@ function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>)
       return ['error-media', String(observation.status), `status ${observation.status}: ${observation.found}`];
     case 'error-shape':
       return ['error-shape', `${observation.status} ${observation.problem}`, `status ${observation.status}: ${observation.problem}`];
+    case 'paging':
+      return [
+        `paging:${observation.operationId}`,
+        `${observation.pages} pages`,
+        `${observation.operationId}: ${observation.items} items in ${observation.pages} pages`,
+      ];
     case 'not-the-api':
       return ['not-the-api', observation.operationId, `${observation.operationId} → ${observation.status}: "${observation.message}"`];
   }
@@ -229,11 +236,24 @@ function headline(observation: Observation, otherFields: string[]): string {
       return `error answers are ${observation.found}, not ${observation.declared}`;
     case 'error-shape':
       return `error bodies are not the spec's error shape (${observation.problem})`;
+    case 'paging':
+      return `${observation.operationId}'s list is paged (${pagingOf(observation.scheme)}), which the spec does not say: verify read every page, ${observation.items} items in ${observation.pages} pages`;
     case 'not-the-api':
       return `the tenant answered ${observation.status} with an error body, not the API's answer: "${observation.message}". Nothing of the API was served: check the credentials' rights and the environment`;
     default:
       return observation.kind;
   }
+}
+
+/** A paging scheme in a few words: `page and size, 20 a page`. */
+function pagingOf(scheme: PagingScheme): string {
+  const how = {
+    page: `${scheme.params.page} and ${scheme.params.size}`,
+    offset: `${scheme.params.offset} and ${scheme.params.limit}`,
+    cursor: `a cursor in ${scheme.fields.cursor}, sent back as ${scheme.params.cursor}`,
+    'next-link': scheme.linkHeader ? 'a Link header to the next page' : `a next link in ${scheme.fields.next}`,
+  }[scheme.style];
+  return `${how}, ${scheme.pageSize} a page${scheme.fields.total ? `, the total in ${scheme.fields.total}` : ''}`;
 }
 
 function spellingStyle(value: string): string {

@@ -1,3 +1,5 @@
+import type { PagingScheme } from '../../spec/calibration/pagingScheme';
+
 /**
  * What reading a body against its schema showed about the server's habits, before validation:
  * each a root-cause candidate. `field` is the documented field's path in dotted form
@@ -16,6 +18,7 @@ export type Observation =
   | { kind: 'summary-items'; missing: string[]; items: number; inferred: boolean }
   | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
   | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
+  | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; inferred: true }
   | { kind: 'not-the-api'; operationId: string; status: number; message: string; inferred: false };
 
 export type Observe = (observation: Observation) => void;
