@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { fetchToken, readIonApi } from './contract/ionApi';
+import { readIonApi } from './contract/ionApi';
+import { fetchToken } from './contract/tokenEndpoint';
 import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
 import { corsMethodsOf } from './server/cors';
