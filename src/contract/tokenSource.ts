@@ -1,5 +1,5 @@
 import type { IonApiCredentials } from './ionApi';
-import { credentialValues, requestToken, TokenRefusedError, type IssuedToken } from './tokenEndpoint';
+import { credentialValues, requestToken, TokenRefusedError, type Grant, type IssuedToken } from './tokenEndpoint';
 
 /**
  * Where the bearer token of a run comes from: an `.ionapi` file's token endpoint, renewed before it
@@ -67,7 +67,7 @@ export function tokenSource(credentials: IonApiCredentials, options: TokenSource
     const over = secrets.length - fixed.length - rememberedTokens;
     if (over > 0) secrets.splice(fixed.length, over);
   };
-  const request = async (grant: Parameters<typeof requestToken>[1]): Promise<Held> => {
+  const request = async (grant: Grant): Promise<Held> => {
     // The lifetime counts from before the request: the endpoint may have issued the token any time since.
     const asked = now();
     const issued: IssuedToken = await requestToken(credentials, grant, options.timeoutMs, secrets);
