@@ -3,7 +3,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { close, createMock, listen } from '../src';
-import { fetchToken, formatReport, maskSecrets, readIonApi, runContract, baseUrlOf, type ContractReport } from '../src/contract';
+import {
+  formatReport,
+  maskSecrets,
+  readIonApi,
+  runContract,
+  baseUrlOf,
+  tokenSource,
+  type ContractReport,
+  type TokenSource,
+} from '../src/contract';
 
 /**
  * The contract suite, driven by the same checks as `rpa-mock verify`, one test per check.
@@ -28,16 +37,19 @@ const planned = plan.stdout
 
 let report: ContractReport;
 let server: Server | undefined;
-let secrets: (string | undefined)[] = [];
+let secrets: readonly (string | undefined)[] = [];
 
 beforeAll(async () => {
   let baseUrl: string;
   let token: string | undefined;
+  let tokens: TokenSource | undefined;
   if (live) {
     const credentials = process.env.RPA_IONAPI ? await readIonApi(process.env.RPA_IONAPI) : undefined;
     baseUrl = process.env.RPA_BASE_URL ?? baseUrlOf(credentials!);
-    token = credentials ? await fetchToken(credentials, 10_000) : process.env.RPA_TOKEN;
-    secrets = [token, credentials?.cs, credentials?.sask, credentials?.saak];
+    // The file's tokens are renewed as they expire; the list of secrets grows with them.
+    tokens = credentials ? tokenSource(credentials, { timeoutMs: 10_000 }) : undefined;
+    token = credentials ? undefined : process.env.RPA_TOKEN;
+    secrets = tokens?.secrets ?? [token];
   } else {
     const mock = await createMock({ log: 'silent', strict: true, authToken: mockToken });
     server = await listen(mock.app, '127.0.0.1', 0);
@@ -47,6 +59,7 @@ beforeAll(async () => {
   report = await runContract({
     baseUrl,
     token,
+    tokenSource: tokens,
     environment: process.env.RPA_ENVIRONMENT ?? 'default',
     allowExecute: !live || process.env.RPA_ALLOW_EXECUTE === '1',
     // A tenant's calibration (rpa-mock calibrate), comma-separated when there are several.

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { fetchToken, readIonApi } from './contract/ionApi';
+import { readIonApi } from './contract/ionApi';
+import { tokenSourceFor } from './contract/tokenSource';
 import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
 import { corsMethodsOf } from './server/cors';
@@ -24,19 +25,16 @@ export interface Proxy {
 export async function createProxy(options: ProxyOptions, logStream?: NodeJS.WritableStream): Promise<Proxy> {
   const { document: spec, operations, match, validators } = await loadSpecBundle(options.specPath, options.overlays);
   const credentials = options.ionapi ? await readIonApi(options.ionapi) : undefined;
-  let token = credentials ? await fetchToken(credentials, options.timeoutMs) : options.token;
+  const tokens = tokenSourceFor(credentials, options.token, options.timeoutMs);
+  // The first token now: credentials the token endpoint refuses stop the proxy before it listens.
+  if (credentials) await tokens!.current();
   const journal = new Journal(options.journalSize, options.journalBytes);
   const logger = createLogger(options.log, logStream);
   const engine = createForwarder({
     upstream: options.upstream,
     timeoutMs: options.timeoutMs,
     maxValidateBytes: options.maxValidateBytes,
-    token: token === undefined ? undefined : async () => token,
-    refreshToken: credentials
-      ? async () => {
-          token = await fetchToken(credentials, options.timeoutMs);
-        }
-      : undefined,
+    tokens,
   });
   const app = createApp({
     api: {

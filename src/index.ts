@@ -18,6 +18,8 @@ export {
   exitCodeOf,
   readIonApi,
   fetchToken,
+  tokenSource,
+  staticToken,
   IonApiError,
   type ContractReport,
   type ContractOptions,
@@ -25,6 +27,8 @@ export {
   type CheckOutcome,
   type Finding,
   type IonApiCredentials,
+  type TokenSource,
+  type TokenSourceOptions,
 } from './contract';
 export type {
   Job,

@@ -21,7 +21,7 @@ export interface ProxyOptions extends Pick<
   upstream: string;
   /** A token to send instead of the caller's. */
   token?: string;
-  /** An .ionapi file to get the token from (and again when it expires). */
+  /** An .ionapi file to get the token from, renewed before it expires and once when the upstream answers 401. */
   ionapi?: string;
   /** Answer a response that breaks the spec with 502 and the violations, instead of passing it on. */
   errors: boolean;

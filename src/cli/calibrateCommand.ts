@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { baseUrlOf, readIonApi } from '../contract/ionApi';
+import { tokenSourceFor } from '../contract/tokenSource';
 import { maskSecrets } from '../contract/maskSecrets';
 import { defaultContractOptions } from '../contract/options';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
@@ -43,12 +44,12 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
   const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);
   if (!baseUrl) throw new SetupError('calibrate needs --base-url (or RPA_BASE_URL, or an --ionapi file)');
   await mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });
-  const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
-  const secrets = secretsOf(credentials, token);
+  const tokens = tokenSourceFor(credentials, flags.token, flags.timeout);
+  const secrets = tokens?.secrets ?? [];
   const { overlay, report, notes, unlearned } = await calibrateTenant({
     baseUrl,
     environment: flags.environment,
-    token,
+    tokenSource: tokens,
     maxJobs: flags.maxJobs,
     maxPages: flags.maxPages,
     allowExecute: flags.allowExecute === true,

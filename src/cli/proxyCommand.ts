@@ -18,7 +18,7 @@ const proxyRows: OptionRow<ProxyOptions>[] = [
   {
     key: 'ionapi',
     flags: '--ionapi <file>',
-    help: 'Infor .ionapi file: get the upstream token from it (and again when it expires)',
+    help: 'Infor .ionapi file: get the upstream token from its OAuth2 token endpoint, renewed before it expires and once on a 401',
     env: 'RPA_IONAPI',
     conflicts: 'token',
   },

@@ -1,10 +1,11 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { baseUrlOf, readIonApi } from '../contract/ionApi';
 import { maskSecrets } from '../contract/maskSecrets';
 import { defaultContractOptions } from '../contract/options';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
+import { tokenSourceFor } from '../contract/tokenSource';
 import { defaultOptions } from '../options';
 import { SetupError } from '../errors/setupError';
 import { collect, integerIn } from './parsers';
@@ -54,13 +55,14 @@ async function record(flags: RecordFlags): Promise<number> {
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.upstream ?? (credentials ? baseUrlOf(credentials) : undefined);
   if (!baseUrl) throw new SetupError('record needs --upstream (or RPA_BASE_URL, or an --ionapi file)');
-  const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
-  const secrets = secretsOf(credentials, token);
+  const tokens = tokenSourceFor(credentials, flags.token, flags.timeout);
+  // A live list: read when masking, it holds every token issued while recording.
+  const secrets = tokens?.secrets ?? [];
   const { fixture, findings } = await recordTenant(
     {
       baseUrl,
       environment: flags.environment,
-      token,
+      tokenSource: tokens,
       maxJobs: flags.maxJobs,
       maxPages: flags.maxPages,
       timeoutMs: flags.timeout,

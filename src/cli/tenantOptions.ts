@@ -19,7 +19,11 @@ export interface TenantFlags {
 export function tenantOptions(help: { token?: string; ionapi?: string; spec?: string; maxJobs?: Option }): Option[] {
   return [
     new Option('--token <token>', help.token ?? 'bearer token to send').env('RPA_TOKEN'),
-    new Option('--ionapi <file>', help.ionapi ?? 'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint')
+    new Option(
+      '--ionapi <file>',
+      help.ionapi ??
+        'Infor .ionapi credentials file: get a token from its OAuth2 token endpoint, renewed before it expires and once on a 401',
+    )
       .env('RPA_IONAPI')
       .conflicts('token'),
     help.maxJobs ??

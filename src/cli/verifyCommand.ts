@@ -2,10 +2,11 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { toAnnotations, toStepSummary } from '../contract/toGitHub';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, fetchToken, readIonApi, secretsOf } from '../contract/ionApi';
+import { baseUrlOf, readIonApi } from '../contract/ionApi';
 import { maskSecrets, maskSecretsIn } from '../contract/maskSecrets';
 import { defaultContractOptions, type ContractOptions } from '../contract/options';
 import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
+import { tokenSourceFor, type TokenSource } from '../contract/tokenSource';
 import { collect } from './parsers';
 import { tenantOptions, type TenantFlags } from './tenantOptions';
 import { SetupError } from '../errors/setupError';
@@ -78,8 +79,10 @@ async function verify(flags: VerifyFlags): Promise<number> {
   if (flags.baseUrl !== undefined) refuseUrlCredentials(flags.baseUrl, '--base-url (or RPA_BASE_URL)');
   const credentials = flags.ionapi ? await readIonApi(flags.ionapi) : undefined;
   const baseUrl = flags.baseUrl ?? (credentials ? baseUrlOf(credentials) : undefined);
+  // Nothing is asked of the token endpoint until the first request: --list-checks sends none.
+  const tokens = tokenSourceFor(credentials, flags.token, flags.timeout);
   if (flags.listChecks) {
-    const { checks } = await prepareContract({ ...options(flags, flags.token), baseUrl: baseUrl ?? 'http://127.0.0.1:4010' });
+    const { checks } = await prepareContract({ ...options(flags, tokens), baseUrl: baseUrl ?? 'http://127.0.0.1:4010' });
     for (const check of checks) process.stdout.write(`${check.id}\t${check.title}\n`);
     return 0;
   }
@@ -87,10 +90,10 @@ async function verify(flags: VerifyFlags): Promise<number> {
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new VerifyUsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`);
   // Before anything is sent: a report that cannot be written is found now, not after the run.
   for (const file of [flags.junit, flags.json]) if (file) await ensureWritable(file);
-  const token = credentials ? await fetchToken(credentials, flags.timeout) : flags.token;
-  const secrets = secretsOf(credentials, token);
+  // Read when masking, so it holds every token issued during the run.
+  const secrets = tokens?.secrets ?? [];
   // Masked as values first, so that a value shortened for display cannot show half a secret; then as written.
-  const report = maskSecretsIn(await runContract({ ...options(flags, token), baseUrl }), secrets);
+  const report = maskSecretsIn(await runContract({ ...options(flags, tokens), baseUrl }), secrets);
   process.stdout.write(maskSecrets(formatReport(report, { verbose: flags.verbose }), secrets));
   if (flags.junit) await writeFile(flags.junit, maskSecrets(toJUnit(report), secrets));
   if (flags.json) await writeFile(flags.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
@@ -100,10 +103,11 @@ async function verify(flags: VerifyFlags): Promise<number> {
   return exitCodeOf(report);
 }
 
-function options(flags: VerifyFlags, token: string | undefined): Omit<ContractOptions, 'baseUrl'> {
+function options(flags: VerifyFlags, tokens: TokenSource | undefined): Omit<ContractOptions, 'baseUrl'> {
   return {
     environment: flags.environment,
-    token,
+    token: undefined,
+    tokenSource: tokens,
     maxJobs: flags.maxJobs,
     maxPages: flags.maxPages,
     allowExecute: flags.allowExecute === true,

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { SetupError } from '../errors/setupError';
-import { maskSecrets } from './maskSecrets';
 import { hasUrlCredentials } from './refuseUrlCredentials';
 
 /** The keys of an Infor `.ionapi` credentials file that getting a token needs. */
@@ -53,61 +52,7 @@ export async function readIonApi(file: string): Promise<IonApiCredentials> {
   return data as unknown as IonApiCredentials;
 }
 
-/** The values of a credentials file and a token that must never be printed. */
-export function secretsOf(credentials: IonApiCredentials | undefined, token: string | undefined): (string | undefined)[] {
-  return [token, credentials?.ci, credentials?.cs, credentials?.saak, credentials?.sask];
-}
-
 /** The API base of the tenant's RPA service behind the gateway: `iu` + `/` + `ti` + `/RPA`. */
 export function baseUrlOf(credentials: IonApiCredentials): string {
   return `${credentials.iu.replace(/\/+$/, '')}/${credentials.ti}/RPA`;
-}
-
-/**
- * Gets a bearer token from the file's OAuth2 token endpoint (`pu` + `ot`): the password grant for a
- * service account (`saak`/`sask`), client credentials otherwise.
- */
-export async function fetchToken(credentials: IonApiCredentials, timeoutMs: number): Promise<string> {
-  const url = `${credentials.pu}${credentials.ot}`;
-  const form = new URLSearchParams(
-    credentials.saak && credentials.sask
-      ? {
-          grant_type: 'password',
-          username: credentials.saak,
-          password: credentials.sask,
-          client_id: credentials.ci,
-          client_secret: credentials.cs,
-        }
-      : { grant_type: 'client_credentials', client_id: credentials.ci, client_secret: credentials.cs },
-  );
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: form,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new IonApiError(`the token endpoint ${url} cannot be reached (${cause})`);
-  }
-  const text = await response.text();
-  let body: { access_token?: unknown; error?: unknown; error_description?: unknown } = {};
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    // Reported below by status or by the missing token.
-  }
-  if (!response.ok) {
-    // Some endpoints echo what they were sent (the client secret, the service-account keys) in error_description.
-    const reason = maskSecrets(
-      [body.error, body.error_description].filter((part) => typeof part === 'string').join(': '),
-      secretsOf(credentials, undefined),
-    );
-    throw new IonApiError(`the token endpoint ${url} refused the credentials (${response.status}${reason ? `, ${reason}` : ''})`);
-  }
-  if (typeof body.access_token !== 'string' || body.access_token === '')
-    throw new IonApiError(`the token endpoint ${url} answered without an access_token`);
-  return body.access_token;
 }

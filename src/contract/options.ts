@@ -1,5 +1,6 @@
 import { defaultSpecPath } from '../spec/bundledPaths';
 import { defaultGatewayBudgetMs, type Send } from './httpClient';
+import { staticToken, type TokenSource } from './tokenSource';
 
 /** What `verify` checks and how: one typed object, defaults set here. */
 export interface ContractOptions {
@@ -7,8 +8,13 @@ export interface ContractOptions {
   baseUrl: string;
   /** The environment whose jobs are listed. */
   environment: string;
-  /** A bearer token to send; when set, requests without it or with a wrong one must get 401. */
+  /** A bearer token to send, as it is (never renewed); when set, requests without it or with a wrong one must get 401. */
   token: string | undefined;
+  /**
+   * Where the bearer token comes from, renewed when due and on a 401, such as
+   * `tokenSource(await readIonApi('ACME.ionapi'), { timeoutMs })`; used instead of `token` when both are given.
+   */
+  tokenSource: TokenSource | undefined;
   /** How many jobs of the list are fetched by id. */
   maxJobs: number;
   /** How many pages of a paged list are read (each list also stops at 64 MB and two minutes). */
@@ -39,6 +45,7 @@ export interface ContractOptions {
 export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
   environment: 'default',
   token: undefined,
+  tokenSource: undefined,
   maxJobs: 20,
   maxPages: 100,
   allowExecute: false,
@@ -54,5 +61,7 @@ export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
 
 export function resolveContractOptions(options: Partial<ContractOptions> & { baseUrl: string }): ContractOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...defaultContractOptions, ...defined, baseUrl: options.baseUrl.replace(/\/+$/, '') } as ContractOptions;
+  // One way for the checks to reach the token: a plain `token` is a source that cannot renew.
+  const tokenSource = options.tokenSource ?? (options.token === undefined ? undefined : staticToken(options.token));
+  return { ...defaultContractOptions, ...defined, tokenSource, baseUrl: options.baseUrl.replace(/\/+$/, '') } as ContractOptions;
 }

@@ -26,9 +26,9 @@ export async function preflight(context: CheckContext, firstOperation: Operation
   const request = `${exchange.method} ${exchange.url} → ${exchange.status}`;
   if (exchange.status === 401 || exchange.status === 403) {
     throw new PreflightError(
-      context.options.token === undefined
+      context.options.tokenSource === undefined
         ? `the server wants credentials: ${request}. Pass --token (or RPA_TOKEN) or --ionapi`
-        : `credentials rejected: ${request} with the token given. Hint: a token from an .ionapi file lasts as long as the tenant admin set; ` +
+        : `credentials rejected: ${request} with the token given. Hint: a token from an .ionapi file is a fresh one (a 401 renews it once first), so ` +
             `check that the file is this tenant's (its ti) and that its authorized app may call RPA${exchange.status === 403 ? ' (403: the token is valid but lacks the right)' : ''}`,
     );
   }

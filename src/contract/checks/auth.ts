@@ -3,7 +3,7 @@ import { callOperation } from './call';
 
 /** With credentials configured, the server must refuse requests without them or with wrong ones. */
 export function authChecks(context: CheckContext): Check[] {
-  if (context.options.token === undefined) return [];
+  if (context.options.tokenSource === undefined) return [];
   const query = { environment: context.options.environment };
   return [
     {

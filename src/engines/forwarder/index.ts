@@ -1,14 +1,18 @@
+import type { TokenSource } from '../../contract/tokenSource';
+import { TokenRefusedError } from '../../contract/tokenEndpoint';
 import { createProblem } from '../../errors/problem';
+import { SetupError } from '../../errors/setupError';
 import { fillPath } from '../../spec/fillPath';
 import type { Engine, EngineAnswer, EngineRequest } from '../engine';
 
 export interface ForwarderOptions {
   /** Base URL of the real deployment, up to but not including /api/v1. */
   upstream: string;
-  /** The token to send instead of the caller's, when the proxy has its own credentials. */
-  token?: () => Promise<string | undefined>;
-  /** Called once when the upstream answers 401 to the proxy's own token: get a fresh one. */
-  refreshToken?: () => Promise<void>;
+  /**
+   * The proxy's own credentials, sent instead of the caller's: renewed before they expire, and once
+   * when the upstream answers 401 to them.
+   */
+  tokens?: TokenSource;
   timeoutMs: number;
   /** Answers larger than this many bytes pass through as they arrive, unchecked. */
   maxValidateBytes: number;
@@ -23,9 +27,8 @@ const passedBack = ['www-authenticate', 'location', 'retry-after', 'allow'];
  */
 export function createForwarder(options: ForwarderOptions): Engine {
   const base = options.upstream.replace(/\/+$/, '');
-  const send = async (request: EngineRequest, url: string): Promise<Response> => {
+  const send = async (request: EngineRequest, url: string, token: string | undefined): Promise<Response> => {
     const headers: Record<string, string> = { Accept: header(request, 'accept') ?? 'application/json' };
-    const token = options.token ? await options.token() : undefined;
     const authorization = token !== undefined ? `Bearer ${token}` : header(request, 'authorization');
     if (authorization) headers.Authorization = authorization;
     // The body goes as it came, byte for byte, whatever its media type.
@@ -45,12 +48,21 @@ export function createForwarder(options: ForwarderOptions): Engine {
       const url = `${base}${pathOf(request)}`;
       let response: Response;
       try {
-        response = await send(request, url);
-        if (response.status === 401 && options.refreshToken) {
-          await options.refreshToken();
-          response = await send(request, url);
+        const token = options.tokens ? await options.tokens.current() : undefined;
+        response = await send(request, url, token);
+        const renewed = token !== undefined && response.status === 401 ? await options.tokens!.renew(token) : undefined;
+        if (renewed !== undefined) {
+          // A 401 means the upstream did nothing: the request goes once more, with the new token.
+          await response.body?.cancel();
+          response = await send(request, url, renewed);
         }
       } catch (error) {
+        // No token this time; the next request asks the token endpoint again. Its message is masked.
+        if (error instanceof TokenRefusedError)
+          return unavailable(
+            `The token endpoint ${error.url} refused the proxy's credentials (${error.refusal}); the next request asks it again.`,
+          );
+        if (error instanceof SetupError) return unavailable(`The proxy has no upstream token: ${error.message}.`);
         return unavailable(`The upstream ${base} cannot be reached: ${reasonOf(error, options.timeoutMs)}.`);
       }
       try {
