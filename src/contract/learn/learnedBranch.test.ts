@@ -42,7 +42,7 @@ describe('learnedBranch and widen', () => {
           for (const value of others) if (original(value)) expect(widened(value)).toBe(true);
         },
       ),
-      { numRuns: sweep(200, 5000) },
+      { numRuns: sweep(200, 1000) },
     );
   });
 
