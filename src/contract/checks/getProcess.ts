@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Process } from '../../spec/types';
 import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
-import { mapConcurrently, requestsInFlight } from './mapConcurrently';
 import { callOperation, describeCall } from './call';
 
 /** Processes by id: each listed one, the process of each listed job (the job → process link), an unknown id. */
@@ -32,12 +31,9 @@ async function checkSample(context: CheckContext): Promise<Finding[]> {
   const sample = [...context.processes.values()].slice(0, context.options.maxJobs);
   if (sample.length === 0) throw new SkipCheck('no process was listed to fetch by id');
   const findings: Finding[] = [];
-  const inspections = await mapConcurrently(sample, requestsInFlight, (listed) =>
-    callOperation(context, 'getProcess', { params: { id: listed.id } }),
-  );
-  for (const [k, listed] of sample.entries()) {
+  for (const listed of sample) {
     const call = { params: { id: listed.id } };
-    const inspection = inspections[k]!;
+    const inspection = await callOperation(context, 'getProcess', call);
     findings.push(...inspection.findings);
     const process = inspection.body as Process | undefined;
     if (process && typeof process === 'object' && process.id?.toLowerCase() !== listed.id.toLowerCase()) {
