@@ -1,6 +1,6 @@
 import { conventionsSpelling, sameLetters } from './namingConvention';
 import type { Observe } from './observation';
-import { chooseBranch, typesOf } from '../../spec/calibration/chooseBranch';
+import { admitsNull, chooseBranch, typesOf } from '../../spec/calibration/chooseBranch';
 import { readDateTime } from '../../spec/calibration/readDateTime';
 import { listItemsKey } from './unwrapList';
 import { isInferred } from './isInferred';
@@ -101,11 +101,4 @@ function swapType(value: unknown, types: string[]): unknown {
   if ((typeof value === 'number' || typeof value === 'boolean') && types.includes('string') && !types.includes(typeof value))
     return wantsNumber ? undefined : String(value);
   return undefined;
-}
-
-/** Whether a schema takes null: it says so, a branch does, or it says nothing of the value (an undocumented field's). */
-function admitsNull(node: Schema): boolean {
-  const branches = (node.oneOf ?? node.anyOf) as Schema[] | undefined;
-  if (!branches && typesOf(node).length === 0 && !('enum' in node) && !('const' in node) && !('allOf' in node)) return true;
-  return typesOf(node).includes('null') || branches?.some(admitsNull) === true;
 }

@@ -17,18 +17,17 @@ export function foldSummaryItems(violations: Violation[], schema: unknown, body:
   const itemPointer = new RegExp(`^/${itemsKey}/\\d+/([^/]+)$`);
   const items = (body as Record<string, unknown[]>)[itemsKey]?.length ?? 0;
   // A field missing from some items only is left out when it has no value (see learnFromViolations), not a summary's.
+  const undocumentedMissing = (v: Violation) => {
+    const field = v.rule === 'required' ? itemPointer.exec(v.pointer)?.[1] : undefined;
+    return field !== undefined && !documented.includes(field) ? field : undefined;
+  };
   const missingFrom = new Map<string, number>();
-  for (const v of violations) {
-    const field = v.rule === 'required' ? itemPointer.exec(v.pointer)?.[1] : undefined;
-    if (field !== undefined && !documented.includes(field)) missingFrom.set(field, (missingFrom.get(field) ?? 0) + 1);
-  }
-  const missing = [...missingFrom].filter(([, count]) => count === items).map(([field]) => field);
-  if (missing.length === 0) return violations;
-  observe({ kind: 'summary-items', missing, items, inferred: true });
-  return violations.filter((v) => {
-    const field = v.rule === 'required' ? itemPointer.exec(v.pointer)?.[1] : undefined;
-    return field === undefined || !missing.includes(field);
-  });
+  for (const field of violations.map(undocumentedMissing))
+    if (field !== undefined) missingFrom.set(field, (missingFrom.get(field) ?? 0) + 1);
+  const missing = new Set([...missingFrom].filter(([, count]) => count === items).map(([field]) => field));
+  if (missing.size === 0) return violations;
+  observe({ kind: 'summary-items', missing: [...missing], items, inferred: true });
+  return violations.filter((v) => !missing.has(undocumentedMissing(v) ?? ''));
 }
 
 /** Whether a pointer names a property of an object (not an array item, not the whole body). */

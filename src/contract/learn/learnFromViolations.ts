@@ -1,9 +1,7 @@
-import { typesOf } from '../../spec/calibration/chooseBranch';
+import { admitsNull } from '../../spec/calibration/chooseBranch';
 import type { Violation } from '../../validator/violations';
 import { locateNode, type LocatedNode } from './locateNode';
 import type { Departure } from './nodeSummaries';
-
-type Schema = Record<string, unknown>;
 
 /** Records a departing value at an inferred node; returns the key of the root cause it belongs to, or undefined when it is not learnable. */
 export type Learn = (node: LocatedNode, departure: Departure, value: unknown, expected: string) => string | undefined;
@@ -55,8 +53,4 @@ function departureOf(violation: Violation, node: LocatedNode): Departure | undef
     default:
       return 'bounds';
   }
-}
-
-function admitsNull(node: Schema): boolean {
-  return typesOf(node).includes('null') || ((node.oneOf ?? node.anyOf) as Schema[] | undefined)?.some(admitsNull) === true;
 }

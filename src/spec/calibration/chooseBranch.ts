@@ -13,3 +13,10 @@ export function typesOf(node: Schema): string[] {
   const type = node.type;
   return Array.isArray(type) ? (type as string[]) : typeof type === 'string' ? [type] : [];
 }
+
+/** Whether a schema takes null: it says so, a branch does, or it says nothing of the value (an undocumented field's). */
+export function admitsNull(node: Schema): boolean {
+  const branches = (node.oneOf ?? node.anyOf) as Schema[] | undefined;
+  if (!branches && typesOf(node).length === 0 && !('enum' in node) && !('const' in node) && !('allOf' in node)) return true;
+  return typesOf(node).includes('null') || branches?.some(admitsNull) === true;
+}
