@@ -60,7 +60,9 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
   await writeFile(flags.out, maskSecrets(stringify(overlay, { lineWidth: 0 }), secrets));
   const lines = [
     `rpa-mock calibrate ${report.baseUrl} (environment '${report.environment}'): ${overlay.actions.length} actions written to ${flags.out}, learned from ${sampleOf(report)}`,
-    ...report.rootCauses.filter((cause) => !unlearned?.includes(cause.message)).map((cause) => `  adapted: ${cause.message}`),
+    ...report.rootCauses
+      .filter((cause) => !unlearned?.some((rest) => rest.startsWith(cause.message)))
+      .map((cause) => `  adapted: ${cause.message}`),
     ...notes.map((note) => `  note: ${note}`),
     ...(unlearned ?? []).map((rest) => `  not learned: ${rest}`),
     unlearned === undefined
