@@ -136,6 +136,23 @@ const pagingTraits: TenantTrait[] = [
       return { count: page.slice.length, jobs: page.slice, next_cursor: page.more ? String(page.offset + page.slice.length) : null };
     },
   },
+  {
+    // GitHub's way: a bare array, `page` from 1 and `per_page`, the next page in a Link header (RFC 8288).
+    name: 'a Link-header paged list',
+    departs: true,
+    answer: (p) => {
+      if (!isJobList(p) || p.status !== 200) return p;
+      const url = new URL(p.path, 'http://tenant');
+      const [page, perPage] = [Number(url.searchParams.get('page') ?? 1), Number(url.searchParams.get('per_page') ?? 2)];
+      // Runs after any renaming trait: the items are the one array, whatever its key is called.
+      const jobs = Object.values(JSON.parse(p.body) as Json).find(Array.isArray) as unknown[];
+      url.searchParams.set('page', String(page + 1));
+      url.searchParams.set('per_page', String(perPage));
+      const more = page * perPage < jobs.length;
+      const body = JSON.stringify(jobs.slice((page - 1) * perPage, page * perPage));
+      return { ...p, body, headers: more ? { ...p.headers, Link: `<${url.pathname}${url.search}>; rel="next"` } : p.headers };
+    },
+  },
 ];
 
 /** Ways of answering that conform: the verdict must stay a pass. */
