@@ -52,6 +52,7 @@ async function calibrate(flags: CalibrateFlags): Promise<number> {
     tokenSource: tokens,
     maxJobs: flags.maxJobs,
     maxPages: flags.maxPages,
+    concurrency: flags.concurrency,
     allowExecute: flags.allowExecute === true,
     timeoutMs: flags.timeout,
     retries: flags.retries,

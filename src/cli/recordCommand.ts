@@ -65,6 +65,7 @@ async function record(flags: RecordFlags): Promise<number> {
       tokenSource: tokens,
       maxJobs: flags.maxJobs,
       maxPages: flags.maxPages,
+      concurrency: flags.concurrency,
       timeoutMs: flags.timeout,
       retries: flags.retries,
       overlays: flags.overlay ?? [],

@@ -8,6 +8,7 @@ export interface TenantFlags {
   ionapi?: string;
   maxJobs: number;
   maxPages: number;
+  concurrency: number;
   timeout: number;
   retries: number;
 }
@@ -33,6 +34,9 @@ export function tenantOptions(help: { token?: string; ionapi?: string; spec?: st
     new Option('--max-pages <count>', 'how many pages of a paged list to read (a list also stops at 64 MB and 2 minutes of paging)')
       .default(defaultContractOptions.maxPages)
       .argParser(integerIn(1, 100_000, 'max-pages')),
+    new Option('--concurrency <count>', 'requests in flight at once where they do not depend on each other (jobs and processes by id)')
+      .default(defaultContractOptions.concurrency)
+      .argParser(integerIn(1, 32, 'concurrency')),
     new Option('--timeout <ms>', 'time-out of one request')
       .default(defaultContractOptions.timeoutMs)
       .argParser(integerIn(1, 600_000, 'timeout')),

@@ -110,6 +110,7 @@ function options(flags: VerifyFlags, tokens: TokenSource | undefined): Omit<Cont
     tokenSource: tokens,
     maxJobs: flags.maxJobs,
     maxPages: flags.maxPages,
+    concurrency: flags.concurrency,
     allowExecute: flags.allowExecute === true,
     failOnExtra: flags.failOnExtra === true,
     timeoutMs: flags.timeout,

@@ -19,6 +19,11 @@ export interface ContractOptions {
   maxJobs: number;
   /** How many pages of a paged list are read (each list also stops at 64 MB and two minutes). */
   maxPages: number;
+  /**
+   * Requests in flight at once where they do not depend on each other (jobs and processes by id): a
+   * tenant that takes 2 s an answer is sampled in a quarter of the time, and never flooded.
+   */
+  concurrency: number;
   /** Whether to execute a job: against a real tenant that starts a robot. */
   allowExecute: boolean;
   /** Whether fields the spec does not know fail the run instead of warning. */
@@ -48,6 +53,7 @@ export const defaultContractOptions: Omit<ContractOptions, 'baseUrl'> = {
   tokenSource: undefined,
   maxJobs: 20,
   maxPages: 100,
+  concurrency: 4,
   allowExecute: false,
   failOnExtra: false,
   timeoutMs: 10_000,

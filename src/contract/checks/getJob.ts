@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Job } from '../../spec/types';
 import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
 import { callOperation, describeCall } from './call';
+import { mapConcurrently } from './mapConcurrently';
 import { unknownId } from './unknownId';
 
 /** Fields that follow from runs and time, so they may change between two requests (`metadata` holds one). */
@@ -35,9 +36,12 @@ async function checkSample(context: CheckContext): Promise<Finding[]> {
   const sample = [...context.listed.keys()].slice(0, context.options.maxJobs);
   if (sample.length === 0) throw new SkipCheck('no job was listed to fetch by id');
   const findings: Finding[] = [];
-  for (const id of sample) {
+  const inspections = await mapConcurrently(sample, context.options.concurrency, (id) =>
+    callOperation(context, 'getJob', { params: { id } }),
+  );
+  for (const [k, id] of sample.entries()) {
     const call = { params: { id } };
-    const inspection = await callOperation(context, 'getJob', call);
+    const inspection = inspections[k]!;
     findings.push(...inspection.findings);
     const job = inspection.body as Job | undefined;
     if (!job || typeof job !== 'object') continue;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Process } from '../../spec/types';
 import { SkipCheck, type Check, type CheckContext, type Finding } from '../types';
+import { mapConcurrently } from './mapConcurrently';
 import { callOperation, describeCall } from './call';
 
 /** Processes by id: each listed one, the process of each listed job (the job → process link), an unknown id. */
@@ -31,9 +32,12 @@ async function checkSample(context: CheckContext): Promise<Finding[]> {
   const sample = [...context.processes.values()].slice(0, context.options.maxJobs);
   if (sample.length === 0) throw new SkipCheck('no process was listed to fetch by id');
   const findings: Finding[] = [];
-  for (const listed of sample) {
+  const inspections = await mapConcurrently(sample, context.options.concurrency, (listed) =>
+    callOperation(context, 'getProcess', { params: { id: listed.id } }),
+  );
+  for (const [k, listed] of sample.entries()) {
     const call = { params: { id: listed.id } };
-    const inspection = await callOperation(context, 'getProcess', call);
+    const inspection = inspections[k]!;
     findings.push(...inspection.findings);
     const process = inspection.body as Process | undefined;
     if (process && typeof process === 'object' && process.id?.toLowerCase() !== listed.id.toLowerCase()) {

@@ -4,6 +4,7 @@ import { createScrubber } from '../../fixtures/scrubPersonalData';
 import { loadSpecBundle } from '../../spec/specBundle';
 import type { Job } from '../../spec/types';
 import { callOperation } from '../checks/call';
+import { mapConcurrently } from '../checks/mapConcurrently';
 import { type ContractOptions } from '../options';
 import { preflight } from '../preflight';
 import { prepareContract } from '../runContract';
@@ -33,12 +34,14 @@ export async function recordTenant(
   const list = await callOperation(context, 'listJobs', { query: { environment } });
   const findings = [...list.findings];
   const listed = ((list.body as { jobs?: unknown } | undefined)?.jobs ?? []) as Job[];
-  const jobs: Job[] = [];
-  for (const item of listed.slice(0, context.options.maxJobs)) {
-    const byId = await callOperation(context, 'getJob', { params: { id: item.id } });
+  const sample = listed.slice(0, context.options.maxJobs);
+  const fetched = await mapConcurrently(sample, context.options.concurrency, (item) =>
+    callOperation(context, 'getJob', { params: { id: item.id } }),
+  );
+  const jobs = fetched.map((byId, k) => {
     findings.push(...byId.findings);
-    jobs.push((byId.body as Job | undefined) ?? item);
-  }
+    return (byId.body as Job | undefined) ?? sample[k]!;
+  });
   // Fixture files hold documented jobs: scrubbed against the documented schema, whatever the wire's.
   const jobSchema = (await loadSpecBundle(context.options.specPath)).document.components?.schemas?.Job;
   const scrub = scrubSeed === undefined ? (job: unknown) => job : createScrubber(scrubSeed);
