@@ -174,6 +174,17 @@ describe('calibrate refuses to learn from what is not the API', () => {
     expect(unlearned).toEqual(expect.arrayContaining([expect.stringMatching(/\/job_?[nN]ame is required .*\(documented\)$/)]));
   });
 
+  it('a process list in another envelope: the documented wrapper is not learned, and the jobs list is left alone', async () => {
+    const bareProcesses: Transform = (p) =>
+      p.status === 200 && /\/process(\?|$)/.test(p.path)
+        ? { ...p, body: JSON.stringify((JSON.parse(p.body) as { processes: unknown[] }).processes) }
+        : p;
+    const { unlearned, overlay, report } = await calibrateAt(bareProcesses);
+    expect(report.rootCauses.find((cause) => cause.key === 'envelope')).toMatchObject({ inferred: false });
+    expect(overlay.actions.filter((action) => /JobList|ProcessList/.test(action.target))).toEqual([]);
+    expect(unlearned).toEqual(expect.arrayContaining([expect.stringMatching(/envelope is a bare array.*\(documented\)/)]));
+  });
+
   it('a field spelled one way in the list and another by id: read under both, and verify --overlay passes', async () => {
     // The list page documents `eoEnabled`; the job page reads `eo_flow_enabled`.
     const split: Transform = (p) => {

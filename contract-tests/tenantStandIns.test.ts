@@ -49,7 +49,7 @@ const standIns: [string, Transform, RegExp][] = [
   [
     'a tenant whose list is a bare array',
     reshapeBodies((body, p) => (isJobList(p) ? (body as { jobs: unknown[] }).jobs : body)),
-    /^1\) ✗ the list's envelope is a bare array, not the spec's wrapper: its items were read as the jobs, so every by-id check still runs \(x-inferred\)$/m,
+    /^1\) ✗ the list's envelope is a bare array, not the spec's wrapper: its items were read as the list's, so every by-id check still runs \(x-inferred\)$/m,
   ],
   [
     'a tenant whose list wraps its items as { total, items }',

@@ -69,9 +69,8 @@ describe('verify behind a gateway whose tokens expire', () => {
       const report = await runContract({ baseUrl: gateway.baseUrl, tokenSource: tokens, ...small, maxJobs: 20, concurrency: 4 });
       expect(report.summary).toMatchObject({ failed: 0, error: 0 });
       expect(exitCodeOf(report)).toBe(0);
-      expect(gateway.seen.expiredRefusals).toBeGreaterThan(0);
-      // The refused requests of one token's end share its renewal: fewer grants than a token per refusal on top of the schedule.
-      expect(gateway.seen.grants.length).toBeLessThan(gateway.seen.apiRequests / 4 + gateway.seen.expiredRefusals);
+      // Whether any arrives late depends on how the requests interleave; none is reported either way.
+      expect(report.checks.flatMap((check) => check.findings).filter((finding) => finding.actual === 401)).toEqual([]);
     }));
 
   it('renews a token the gateway refuses before its announced end, and sends the request again: exit 0, no 401 finding', () =>

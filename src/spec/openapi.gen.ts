@@ -120,10 +120,8 @@ export interface components {
     schemas: {
         /**
          * @description The processes of an environment. The documentation settles this wrapper: a count and the
-         *     processes.
-         *
-         *     `x-inferred`: the wire names `count` and `processes` are the lower snake case of the
-         *     documented Count and Processes.
+         *     processes, so it is not `x-inferred`; its wire names `count` and `processes`, the lower
+         *     snake case of the documented Count and Processes, are inferred as every wire name is.
          * @example {
          *       "count": 1,
          *       "processes": [

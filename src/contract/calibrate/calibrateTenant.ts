@@ -4,7 +4,6 @@ import { SetupError } from '../../errors/setupError';
 import type { Overlay } from '../../spec/overlay/applyOverlay';
 import { overlaidSpec } from '../../spec/overlay/loadOverlaidSpec';
 import { loadSpecBundle } from '../../spec/specBundle';
-import { listItemsKey } from '../diagnose/unwrapList';
 import { resolveContractOptions, type ContractOptions } from '../options';
 import { runContract } from '../runContract';
 import type { ContractReport } from '../types';
@@ -52,14 +51,10 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
     recorder,
   );
   refuseToLearn(report);
-  const list = bundle.operations
-    .map((operation) => operation.responses[String(operation.successStatus)]?.content?.['application/json']?.schema)
-    .find((schema) => listItemsKey(schema) !== undefined);
   const actions = overlayActions({
     raw,
     homes: rawLocations(bundle.document),
     observations: recorder.observations,
-    listSchema: list,
     errorHomes: errorHomes(raw, bundle.operations),
     learned: recorder.learned.all(),
     operations: bundle.operations,

@@ -30,3 +30,8 @@ export function rawLocations(dereferenced: unknown): WeakMap<object, string[]> {
 export function jsonPathOf(path: string[]): string {
   return `$${path.map((segment) => `['${segment.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`).join('')}`;
 }
+
+/** The node at `path` in a plain document, or undefined. */
+export function at(document: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+}

@@ -221,7 +221,7 @@ function headline(observation: Observation, otherFields: string[]): string {
     otherFields.length === 0 ? '' : ` (also ${shown}${otherFields.length > 3 ? ` and ${otherFields.length - 3} more fields` : ''})`;
   switch (observation.kind) {
     case 'envelope':
-      return `the list's envelope is ${observation.wrapper}, not the spec's wrapper: its items were read as the jobs, so every by-id check still runs`;
+      return `the list's envelope is ${observation.wrapper}, not the spec's wrapper: its items were read as the list's, so every by-id check still runs`;
     case 'enum-spelling':
       return `${observation.field} values are ${spellingStyle(observation.found)}: ${observation.found} for ${observation.canonical}${also}`;
     case 'type':

@@ -26,7 +26,7 @@ export function foldSummaryItems(violations: Violation[], schema: unknown, body:
     if (field !== undefined) missingFrom.set(field, (missingFrom.get(field) ?? 0) + 1);
   const missing = new Set([...missingFrom].filter(([, count]) => count === items).map(([field]) => field));
   if (missing.size === 0) return violations;
-  observe({ kind: 'summary-items', missing: [...missing], items, inferred: true });
+  observe({ kind: 'summary-items', missing: [...missing], items, list: schema as object, inferred: true });
   return violations.filter((v) => !missing.has(undocumentedMissing(v) ?? ''));
 }
 

@@ -11,11 +11,12 @@ export type Observation =
   | { kind: 'name'; field: string; canonical: string; found: string; alias: boolean; owner?: object }
   | { kind: 'extra'; field: string; name: string; value: unknown; owner: object }
   | { kind: 'null'; field: string; owner: object; property: string; inferred: boolean }
-  | { kind: 'envelope'; wrapper: string; items: number; inferred: boolean }
+  /** `key`: where the tenant's items are (undefined: a bare array); `list`: the list schema departed from. */
+  | { kind: 'envelope'; wrapper: string; items: number; key: string | undefined; list: object; inferred: boolean }
   | { kind: 'enum-spelling'; field: string; found: string; canonical: string; inferred: boolean; node?: object }
   | { kind: 'type'; field: string; expected: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'format'; field: string; format: string; found: string; example: unknown; inferred: boolean; node?: object }
-  | { kind: 'summary-items'; missing: string[]; items: number; inferred: boolean }
+  | { kind: 'summary-items'; missing: string[]; items: number; list: object; inferred: boolean }
   | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
   | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
   | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; inferred: true }

@@ -24,7 +24,7 @@ export function unwrapList(body: unknown, schema: unknown, observe: Observe): un
   const itemSchema = properties[itemsKey]!.items as Schema | undefined;
   const found = findItems(body, itemSchema, itemsKey);
   if (!found) return body;
-  observe({ kind: 'envelope', wrapper: found.wrapper, items: found.items.length, inferred: isInferred(node) });
+  observe({ kind: 'envelope', wrapper: found.wrapper, items: found.items.length, key: found.key, list: node, inferred: isInferred(node) });
   const rebuilt: Schema = Array.isArray(body) ? {} : { ...(body as Schema) };
   if (found.key !== undefined) delete rebuilt[found.key];
   rebuilt[itemsKey] = found.items;
