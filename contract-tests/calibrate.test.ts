@@ -224,6 +224,50 @@ describe('serve --overlay', () => {
   });
 });
 
+describe('a tenant whose successful answers differ where the spec guessed', () => {
+  // Its own media type on every success, and _execute answering 201 Created where the spec guessed 202.
+  const vendorJson: Transform = (p) => {
+    if (p.status < 200 || p.status >= 300) return p;
+    const status = p.method === 'POST' && p.path.endsWith('/_execute') ? 201 : p.status;
+    return { ...p, status, contentType: 'application/vnd.infor.rpa.v1+json' };
+  };
+  const options = { retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 3, allowExecute: true };
+
+  it('is named in two root causes, calibrated to a pass, and served so by serve --overlay', async () => {
+    const standIn = await startDriftingMock(vendorJson);
+    const file = path.join(dir, 'vendor-json.overlay.yaml');
+    try {
+      const before = formatReport(await runContract({ ...options, baseUrl: standIn.url }));
+      expect(before).toMatch(
+        /^\d\) ✗ successful answers are application\/vnd\.infor\.rpa\.v1\+json, not application\/json \(x-inferred\)$/m,
+      );
+      expect(before).toMatch(/^\d\) ✗ executeJob answers 201, not the spec's 202: .* \(x-inferred\)$/m);
+      const { overlay, unlearned } = await calibrateTenant({ ...options, baseUrl: standIn.url });
+      expect(unlearned).toEqual([]);
+      writeFileSync(file, stringify(overlay));
+      const after = await runContract({ ...options, baseUrl: standIn.url, overlays: [file] });
+      expect({ exitCode: exitCodeOf(after), text: formatReport(after) }).toMatchObject({ exitCode: 0 });
+      expect(after.checks.find((check) => check.id === 'executeJob/run-appears')?.outcome).toBe('passed');
+    } finally {
+      await standIn.close();
+    }
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [file] });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const served = await runContract({ ...options, baseUrl, overlays: [file] });
+      expect({ exitCode: exitCodeOf(served), text: formatReport(served) }).toMatchObject({ exitCode: 0 });
+      const list = await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`);
+      expect(list.headers.get('content-type')).toMatch(/^application\/vnd\.infor\.rpa\.v1\+json/);
+      const { jobs } = (await list.json()) as { jobs: { id: string; active: boolean }[] };
+      const run = await fetch(`${baseUrl}/api/v1/rpa/jobs/${jobs.find((job) => job.active)!.id}/_execute`, { method: 'POST' });
+      expect(run.status).toBe(201);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 describe('a paged tenant', () => {
   // A Spring-style page of two jobs: { content, totalElements, totalPages, number, size }, asked for by page and size.
   const springPages: Transform = reshapeBodies((body, p) => {

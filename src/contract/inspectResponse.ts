@@ -59,7 +59,17 @@ export function inspectResponse(
     const key = options.observe?.(observation);
     if (key) addCause(key, 'inferred' in observation ? observation.inferred : true);
   };
-  if (exchange.status !== expectedStatus) {
+  // Another success status where the operation's is x-inferred (`_execute`'s 202): one root cause, and the body is still read.
+  const otherSuccess = isSuccess(expectedStatus) && isSuccess(exchange.status) && operation.inferred;
+  if (exchange.status !== expectedStatus && otherSuccess)
+    observe({
+      kind: 'success-status',
+      operationId: operation.operationId,
+      expected: expectedStatus,
+      found: exchange.status,
+      inferred: true,
+    });
+  else if (exchange.status !== expectedStatus) {
     return {
       findings: [
         {
@@ -79,14 +89,18 @@ export function inspectResponse(
   const isError = expectedStatus >= 400;
   let contentType = exchange.contentType;
   if (contentType === undefined || !mediaTypes.includes(contentType)) {
-    // An error body in plain JSON where the spec says problem+json: the error media type is x-inferred
-    // (the gateway documents no error body), so it is one root cause and the body is still read.
-    if (isError && contentType !== undefined && isJsonType(contentType) && inferred) {
+    // JSON under another media type where the spec's is x-inferred: an error body in plain JSON where
+    // the spec says problem+json (the gateway documents no error body), or a successful answer as
+    // `application/vnd…+json` or `text/json` (the documentation names no media type). One root
+    // cause, and the body is still read.
+    const mediaInferred = isError ? inferred : Object.values(declared?.content ?? {}).some((media) => isInferred(media));
+    const json = contentType !== undefined && (isError ? isJsonType(contentType) : isJsonText(contentType, exchange.text));
+    if (json && mediaInferred) {
       observe({
-        kind: 'error-media',
+        kind: 'media',
         operationId: operation.operationId,
-        status: exchange.status,
-        found: contentType,
+        status: expectedStatus,
+        found: contentType!,
         declared: mediaTypes.join(' or '),
         inferred: true,
       });
@@ -131,7 +145,7 @@ export function inspectResponse(
     return { findings: [...causes.values()] };
   }
   if (!isError) body = canonicaliseBody(unwrapList(body, schema, observe), schema, observe);
-  let violations = validator.validateResponse({ status: exchange.status, contentType, body });
+  let violations = validator.validateResponse({ status: expectedStatus, contentType, body });
   if (isError && inferred && violations.length > 0) {
     observe({
       kind: 'error-shape',
@@ -173,6 +187,21 @@ export function inspectResponse(
   }
   // The checks read documented names and values, whatever a calibrated spec says the wire has.
   return { findings: [...causes.values(), ...findings], body: documentedView(body, schema) };
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** JSON sent under a media type a JSON API may use for it (`text/html` is a page, whatever it holds). */
+function isJsonText(contentType: string, text: string): boolean {
+  if (!isJsonType(contentType) && contentType !== 'text/json' && contentType !== 'text/plain') return false;
+  try {
+    JSON.parse(text);
+    return text.trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 function isJsonType(contentType: string): boolean {

@@ -9,7 +9,7 @@ type Raw = Record<string, unknown>;
 export function errorAnswers(sample: Sample): OverlayAction[] {
   const actions = new Map<string, OverlayAction[]>();
   for (const o of sample.observations) {
-    if (o.kind !== 'error-media' && o.kind !== 'error-shape') continue;
+    if ((o.kind !== 'media' || o.status < 400) && o.kind !== 'error-shape') continue;
     const home = sample.errorHomes.get(o.operationId)?.get(o.status);
     if (!home || actions.has(home.join('/'))) continue;
     const shape = sample.observations.find(
@@ -17,8 +17,7 @@ export function errorAnswers(sample: Sample): OverlayAction[] {
         s.kind === 'error-shape' && s.operationId === o.operationId && s.status === o.status,
     );
     const media = sample.observations.find(
-      (m): m is Extract<Observation, { kind: 'error-media' }> =>
-        m.kind === 'error-media' && m.operationId === o.operationId && m.status === o.status,
+      (m): m is Extract<Observation, { kind: 'media' }> => m.kind === 'media' && m.operationId === o.operationId && m.status === o.status,
     );
     const raw = at(sample.raw, home) as Raw;
     const mediaType = media?.found ?? Object.keys((raw.content ?? {}) as Raw)[0]!;

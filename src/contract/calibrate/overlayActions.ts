@@ -6,6 +6,7 @@ import { rewriteEnvelope, summaryItems } from './listActions';
 import { ownerShape, rewriteOwner } from './ownerShape';
 import { pagingActions } from './pagingActions';
 import { propertyChanges } from './propertyChanges';
+import { successActions } from './successActions';
 
 export type { Sample } from './calibrationSample';
 
@@ -31,6 +32,7 @@ export function overlayActions(sample: Sample): OverlayAction[] {
   }
   for (const envelope of envelopes.values()) actions.push(...rewriteEnvelope(sample, envelope));
   actions.push(...summaryItems(sample, shapeOf));
+  actions.push(...successActions(sample));
   actions.push(...errorAnswers(sample));
   actions.push(...pagingActions(sample.observations, sample.operations));
   return actions;

@@ -30,18 +30,32 @@ async function checkExecution(context: CheckContext): Promise<Finding[]> {
   if (!run || typeof run.id !== 'string') return findings;
   const after = await callOperation(context, 'getJob', { params: { id: job.id } });
   findings.push(...after.findings);
-  const instances = (after.body as Job | undefined)?.job_instances;
-  if (Array.isArray(instances) && !instances.some((instance) => instance?.id === run.id)) {
+  const instances = (after.body as Job | undefined)?.job_instances as unknown;
+  const ids = idsOf(instances);
+  if (ids && !ids.includes(run.id)) {
     findings.push({
       severity: 'failure',
       request: describeCall(context, 'getJob', { params: { id: job.id } }),
       pointer: '/job_instances',
       rule: 'execution',
-      message: `the run ${run.id} that _execute answered is not among the job's ${instances.length} instances`,
+      message: `the run ${run.id} that _execute answered is not among the job's ${ids.length} instances`,
       expected: run.id,
-      actual: instances.map((instance) => instance?.id),
+      actual: ids,
       inferred: true,
     });
   }
   return findings;
+}
+
+/**
+ * The ids of a job's instances, in the shapes a tenant may send them (the documentation says only "a
+ * list or reference to the executions"): a list of instances or of ids, or instances keyed by id.
+ * Undefined when there is nothing to look in.
+ */
+function idsOf(instances: unknown): string[] | undefined {
+  const idOf = (instance: unknown) =>
+    typeof instance === 'string' ? instance : String((instance as { id?: unknown } | null | undefined)?.id ?? '');
+  if (Array.isArray(instances)) return instances.map(idOf);
+  if (instances && typeof instances === 'object') return [...Object.keys(instances), ...Object.values(instances).map(idOf)];
+  return undefined;
 }

@@ -196,8 +196,14 @@ function describe(observation: Exclude<Observation, { kind: 'name' | 'extra' }>)
       return ['null', observation.field, observation.field];
     case 'summary-items':
       return ['summary-items', observation.missing.join(','), `missing from list items: ${observation.missing.join(', ')}`];
-    case 'error-media':
-      return ['error-media', String(observation.status), `status ${observation.status}: ${observation.found}`];
+    case 'media':
+      return [
+        observation.status >= 400 ? 'error-media' : 'media',
+        `${observation.operationId} ${observation.status}`,
+        `${observation.operationId}${observation.status >= 400 ? ` → ${observation.status}` : ''}: ${observation.found}`,
+      ];
+    case 'success-status':
+      return [`success-status:${observation.operationId}`, String(observation.found), `${observation.operationId} → ${observation.found}`];
     case 'error-shape':
       return ['error-shape', `${observation.status} ${observation.problem}`, `status ${observation.status}: ${observation.problem}`];
     case 'paging':
@@ -232,8 +238,10 @@ function headline(observation: Observation, otherFields: string[]): string {
       return `null sent where the spec wants a value: ${observation.field}${also}`;
     case 'summary-items':
       return `list items are summaries: ${observation.missing.length} fields the job page documents are missing from every list item (the list page does not document them; the by-id checks read them)`;
-    case 'error-media':
-      return `error answers are ${observation.found}, not ${observation.declared}`;
+    case 'media':
+      return `${observation.status >= 400 ? 'error answers' : 'successful answers'} are ${observation.found}, not ${observation.declared}`;
+    case 'success-status':
+      return `${observation.operationId} answers ${observation.found}, not the spec's ${observation.expected}: its body was read as the answer`;
     case 'error-shape':
       return `error bodies are not the spec's error shape (${observation.problem})`;
     case 'paging':

@@ -17,7 +17,8 @@ export type Observation =
   | { kind: 'type'; field: string; expected: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'format'; field: string; format: string; found: string; example: unknown; inferred: boolean; node?: object }
   | { kind: 'summary-items'; missing: string[]; items: number; list: object; inferred: boolean }
-  | { kind: 'error-media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
+  | { kind: 'media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
+  | { kind: 'success-status'; operationId: string; expected: number; found: number; inferred: true }
   | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
   | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; inferred: true }
   | { kind: 'not-the-api'; operationId: string; status: number; message: string; inferred: false };
