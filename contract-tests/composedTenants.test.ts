@@ -69,6 +69,13 @@ describe('composed stand-in tenants', () => {
             overlays: [file],
           });
           expect({ name, served: true, exitCode: exitCodeOf(served), report: formatReport(served) }).toMatchObject({ exitCode: 0 });
+          // In the tenant's shape: without the overlay, the served mock departs as the tenant does, but
+          // where a learned object or array shape (the runs keyed by id) is served in the documented one.
+          const unshaped = await runContract({ ...base, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+          const structural = (cause: { key: string; message: string }) =>
+            /^learned:type:/.test(cause.key) && / is (object|array)\b/.test(cause.message);
+          const expected = first.report.rootCauses.filter((cause) => !structural(cause)).map((cause) => cause.key);
+          expect({ name, causes: unshaped.rootCauses.map((cause) => cause.key).sort() }).toEqual({ name, causes: expected.sort() });
         } finally {
           await close(server);
         }

@@ -20,6 +20,8 @@ const openApiKeywords = [
   'x-documented-type',
   'x-documented-envelope',
   'x-documented-format',
+  'x-learned',
+  'x-omitted-when-null',
   'x-personal',
 ];
 

@@ -13,12 +13,15 @@ export function learnedBranch(summary: NodeSummary): Schema {
   const described = `Learned from ${summary.count} value${summary.count === 1 ? '' : 's'} the tenant sent: it ${headlineOf(summary)}${exampleOf(summary)}.`;
   // An enum of scalars only: objects and arrays are learned as their types.
   const scalars = types.every((type) => type !== 'object' && type !== 'array');
+  const seen = [...summary.values].map((text) => JSON.parse(text) as unknown);
   if (summary.departure === 'values' && !summary.overflow && scalars) {
-    return { enum: [...summary.values].map((text) => JSON.parse(text) as unknown), description: described, 'x-inferred': true };
+    return { enum: seen, description: described, 'x-inferred': true, 'x-learned': true };
   }
   // A whole number is a number too: one type where the tenant sent both.
   const wide = types.includes('number') ? types.filter((type) => type !== 'integer') : types;
-  return { type: wide.length === 1 ? wide[0] : wide, description: described, 'x-inferred': true };
+  // The values seen, for the calibrated mock to send in the tenant's form (see toWire).
+  const examples = seen.length > 0 ? { examples: seen } : {};
+  return { type: wide.length === 1 ? wide[0] : wide, description: described, 'x-inferred': true, 'x-learned': true, ...examples };
 }
 
 /** The schema of a property widened by learned branches: `anyOf` the spec's schema and each of them. */

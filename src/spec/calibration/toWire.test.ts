@@ -24,4 +24,21 @@ describe('toWire and documentedView', () => {
     expect(toWire({ job_name: 'x', extra: 1 }, plain)).toEqual({ job_name: 'x', extra: 1 });
     expect(documentedView({ job_name: 'x', extra: 1 }, plain)).toEqual({ job_name: 'x', extra: 1 });
   });
+
+  it("write a learned scalar in the tenant's form: a value seen, the same for the same value, or an execution by its id", () => {
+    const learned = {
+      type: 'object',
+      properties: {
+        priority: { anyOf: [{ type: 'integer' }, { enum: ['low', 'high'], 'x-learned': true }] },
+        runs: { type: 'array', items: { anyOf: [{ type: 'object' }, { type: 'string', 'x-learned': true, examples: ['r-1'] }] } },
+        shape: { anyOf: [{ type: 'array' }, { type: 'object', 'x-learned': true }] },
+      },
+    };
+    const wire = toWire({ priority: 3, runs: [{ id: 'r-9' }], shape: [1] }, learned) as Record<string, unknown>;
+    expect(['low', 'high']).toContain(wire.priority);
+    expect(toWire({ priority: 3 }, learned)).toEqual({ priority: wire.priority });
+    expect(wire.runs).toEqual(['r-9']);
+    // Nothing scalar learned: the documented value, which the spec still takes.
+    expect(wire.shape).toEqual([1]);
+  });
 });

@@ -11,8 +11,11 @@ type Schema = Record<string, unknown> & WireExtensions;
  * bundled spec. Documented fields the wire schema does not name are left out.
  */
 export function toWire(value: unknown, schema: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  const learned = learnedScalar(value, schema as Schema | undefined);
+  if (learned !== undefined) return learned;
   const node = chooseBranch(schema as Schema | undefined, value) as Schema | undefined;
-  if (!node || value === null || value === undefined) return value;
+  if (!node) return value;
   const envelope = node['x-documented-envelope'];
   if (envelope && node.type === 'array' && value && typeof value === 'object' && !Array.isArray(value)) {
     return toWire((value as Record<string, unknown>)[envelope.items], node);
@@ -27,7 +30,8 @@ export function toWire(value: unknown, schema: unknown): unknown {
     for (const [wireName, child] of Object.entries(properties)) {
       const documented = child['x-field'] ?? wireName;
       claimed.add(documented);
-      if (documented in source) out[wireName] = toWire(source[documented], child);
+      if (!(documented in source) || (source[documented] === null && child['x-omitted-when-null'])) continue;
+      out[wireName] = toWire(source[documented], child);
     }
     const calibrated = Object.values(properties).some((child) => child['x-field'] !== undefined);
     // An uncalibrated object keeps fields its schema does not name (additional properties), as before.
@@ -48,4 +52,26 @@ function wireScalar(value: unknown, node: Schema): unknown {
   if (type === 'string') return String(value);
   if (type === 'integer' || type === 'number') return Number(value);
   return value;
+}
+
+/**
+ * A value in the form calibration learned for its node (an `x-learned` scalar branch of an `anyOf`),
+ * so the mock answers as the tenant does: a documented object the tenant refers to by id (an
+ * execution) as its id, otherwise one of the values seen, the same one for the same documented
+ * value. Undefined where nothing scalar was learned: the documented value, which the spec still takes.
+ */
+function learnedScalar(value: unknown, schema: Schema | undefined): unknown {
+  const branch = (schema?.anyOf as Schema[] | undefined)?.find((candidate) => candidate['x-learned'] === true);
+  if (!branch) return undefined;
+  const pool = (branch.enum ?? branch.examples) as unknown[] | undefined;
+  const types = Array.isArray(branch.type) ? (branch.type as string[]) : [branch.type];
+  const scalar = branch.enum !== undefined || types.every((type) => ['string', 'number', 'integer', 'boolean'].includes(String(type)));
+  if (!scalar) return undefined;
+  const id = (value as { id?: unknown }).id;
+  if (branch.enum === undefined && types.includes('string') && typeof id === 'string') return id;
+  if (!pool || pool.length === 0) return undefined;
+  const text = JSON.stringify(value) ?? '';
+  let hash = 0;
+  for (let k = 0; k < text.length; k++) hash = (hash * 31 + text.charCodeAt(k)) >>> 0;
+  return pool[hash % pool.length];
 }

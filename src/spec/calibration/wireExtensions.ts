@@ -5,7 +5,10 @@
  * - `x-documented-values` beside `enum`: the documented value of each wire value, in order;
  * - `x-documented-type` on a scalar: the documented type of a value the tenant sends as another;
  * - `x-documented-envelope` on a list: the documented wrapper's item and count fields;
- * - `x-documented-format` on a date-time the tenant writes in another form (epoch milliseconds …).
+ * - `x-documented-format` on a date-time the tenant writes in another form (epoch milliseconds …);
+ * - `x-omitted-when-null` on a property the tenant leaves out rather than send as `null`;
+ * - `x-learned` on a schema calibration learned and put beside the spec's in an `anyOf`: the mock
+ *   writes a scalar there in the tenant's form, one of its `enum` or `examples` (the values seen).
  */
 export interface WireExtensions {
   'x-field'?: string;
@@ -13,4 +16,6 @@ export interface WireExtensions {
   'x-documented-type'?: string;
   'x-documented-envelope'?: { items: string; count: string };
   'x-documented-format'?: { format: 'date-time'; wire: string };
+  'x-learned'?: true;
+  'x-omitted-when-null'?: true;
 }
