@@ -54,7 +54,8 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
   const actions = overlayActions({
     raw,
     homes: rawLocations(bundle.document),
-    observations: recorder.observations,
+    observations: recorder.log.observations,
+    count: (observation) => recorder.log.count(observation),
     errorHomes: errorHomes(raw, bundle.operations),
     learned: recorder.learned.all(),
     operations: bundle.operations,
@@ -70,7 +71,10 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
     const replayed = await runContract({ ...sampling, wrapSend: () => recording.replay() }, calibrated);
     unlearned = unlearnedOf(replayed);
   }
-  return { overlay, report, notes: notesOf(report), unlearned };
+  const bounded = recorder.log.overflow
+    ? ['the answers showed more than 50,000 distinct habits (field names, extra fields …): the first 50,000 were learned from']
+    : [];
+  return { overlay, report, notes: [...notesOf(report), ...bounded], unlearned };
 }
 
 /** An answer that is not the API's, or a sample with nothing in it, is nothing to learn from. */

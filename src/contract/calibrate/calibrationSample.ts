@@ -9,7 +9,10 @@ export interface Sample {
   raw: Raw;
   /** Home of each dereferenced schema object in `raw`. */
   homes: WeakMap<object, string[]>;
+  /** What reading the answers showed, each distinct observation once (see ObservationLog)… */
   observations: Observation[];
+  /** …and how many times it was made. */
+  count: (observation: Observation) => number;
   /** Each operation's error responses as the plain document places them: operationId → status → path. */
   errorHomes: Map<string, Map<number, string[]>>;
   /** The operations, to place what is learned per operation (paging). */

@@ -19,7 +19,7 @@ export type { Sample } from './calibrationSample';
  */
 export function overlayActions(sample: Sample): OverlayAction[] {
   const changes = propertyChanges(sample);
-  const { extras, seen } = extrasOf(sample.observations);
+  const { extras, seen } = extrasOf(sample);
   const actions: OverlayAction[] = [];
   const owners = new Set<object>([...changes.keys(), ...extras.keys()]);
   // Each list schema gets the envelope its own answers showed; a documented envelope is never rewritten.
@@ -39,18 +39,18 @@ export function overlayActions(sample: Sample): OverlayAction[] {
 }
 
 /** Fields the tenant sends that the spec does not know, per owning schema object, and how many objects of each were seen. */
-function extrasOf(observations: Observation[]) {
-  const extras = new Map<object, Map<string, unknown[]>>();
+function extrasOf(sample: Sample) {
+  const extras = new Map<object, Map<string, { count: number; example: unknown }>>();
   const counts = new Map<object, Map<string, number>>();
-  for (const o of observations) {
+  for (const o of sample.observations) {
     if (o.kind === 'extra') {
-      const perOwner = extras.get(o.owner) ?? new Map<string, unknown[]>();
-      perOwner.set(o.name, [...(perOwner.get(o.name) ?? []), o.value].slice(0, 1000));
+      const perOwner = extras.get(o.owner) ?? new Map<string, { count: number; example: unknown }>();
+      perOwner.set(o.name, { count: sample.count(o), example: o.value });
       extras.set(o.owner, perOwner);
     }
     if (o.kind === 'name' && o.owner) {
       const perOwner = counts.get(o.owner) ?? new Map<string, number>();
-      perOwner.set(o.field, (perOwner.get(o.field) ?? 0) + 1);
+      perOwner.set(o.field, (perOwner.get(o.field) ?? 0) + sample.count(o));
       counts.set(o.owner, perOwner);
     }
   }

@@ -21,7 +21,7 @@ export function ownerShape(
   sample: Sample,
   owner: object,
   changes: Map<string, PropertyChange>,
-  extras: Map<string, unknown[]> | undefined,
+  extras: Map<string, { count: number; example: unknown }> | undefined,
   total: number,
 ): OwnerShape | undefined {
   const home = sample.homes.get(owner);
@@ -87,13 +87,13 @@ export function ownerShape(
     }
     properties[wireName] = child;
   }
-  for (const [name, values] of extras ?? []) {
+  for (const [name, { count, example }] of extras ?? []) {
     // Any value, as before calibration: a field the spec does not know was never constrained, so
     // a type learned from the first answers would tighten the spec for the next ones.
     properties[name] = {
-      description: `Not documented: sent by the tenant in ${values.length} of ${total} objects seen, e.g. ${JSON.stringify(values[0]).slice(0, 60)}.`,
+      description: `Not documented: sent by the tenant in ${count} of ${total} objects seen, e.g. ${JSON.stringify(example).slice(0, 60)}.`,
     };
-    evidence.push(`extra field ${name} in ${values.length} of ${total}`);
+    evidence.push(`extra field ${name} in ${count} of ${total}`);
   }
   const wireName = (name: string) => changes.get(name)?.wireName ?? name;
   const required = ((raw.required as string[] | undefined) ?? []).filter((name) => !changes.get(name)?.optional).map(wireName);

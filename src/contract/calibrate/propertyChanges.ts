@@ -37,7 +37,7 @@ export function propertyChanges(sample: Sample): Map<object, Map<string, Propert
     homes.set(o.field, known);
     const perOwner = names.get(o.owner) ?? new Map<string, Map<string, number>>();
     const counts = perOwner.get(o.canonical) ?? new Map<string, number>();
-    counts.set(o.found, (counts.get(o.found) ?? 0) + 1);
+    counts.set(o.found, (counts.get(o.found) ?? 0) + sample.count(o));
     perOwner.set(o.canonical, counts);
     names.set(o.owner, perOwner);
   }
@@ -88,7 +88,7 @@ export function propertyChanges(sample: Sample): Map<object, Map<string, Propert
       const perOwner = changes.get(o.owner) ?? new Map<string, PropertyChange>();
       changes.set(o.owner, perOwner);
       const entry = perOwner.get(o.property) ?? {};
-      entry.nulls = (entry.nulls ?? 0) + 1;
+      entry.nulls = (entry.nulls ?? 0) + sample.count(o);
       perOwner.set(o.property, entry);
     }
     if (o.kind === 'format') {

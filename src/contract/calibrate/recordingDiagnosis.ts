@@ -1,12 +1,13 @@
 import { Diagnosis } from '../diagnose/diagnosis';
 import type { Observation } from '../diagnose/observation';
+import { ObservationLog } from './observationLog';
 
-/** A diagnosis that also keeps every observation, for calibration to turn into overlay actions. */
+/** A diagnosis that also logs the observations, bounded (see ObservationLog), for calibration to turn into overlay actions. */
 export class RecordingDiagnosis extends Diagnosis {
-  readonly observations: Observation[] = [];
+  readonly log = new ObservationLog();
 
   override observe(observation: Observation, checkId: string): string | undefined {
-    this.observations.push(observation);
+    this.log.add(observation);
     return super.observe(observation, checkId);
   }
 }
