@@ -224,6 +224,58 @@ describe('serve --overlay', () => {
   });
 });
 
+describe('a tenant whose list writes a field one way and the job by id another', () => {
+  // The list sends priority as a word, the job by id as the spec's integer.
+  const words = ['low', 'normal', 'high', 'urgent'];
+  const wordsInList: Transform = (p) => {
+    if (!isJobList(p) || p.status !== 200) return p;
+    const body = JSON.parse(p.body) as { jobs: Record<string, unknown>[] };
+    const jobs = body.jobs.map((job) => ({ ...job, priority: words[Number(job.priority) % words.length] }));
+    return { ...p, body: JSON.stringify({ ...body, jobs }) };
+  };
+  const options = { retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 3 };
+
+  it('learns each operation its own form: verify --overlay passes, serve --overlay answers so, and words by id still fail', async () => {
+    const standIn = await startDriftingMock(wordsInList);
+    const file = path.join(dir, 'per-operation.overlay.yaml');
+    try {
+      const { overlay, unlearned } = await calibrateTenant({ ...options, baseUrl: standIn.url });
+      expect(unlearned).toEqual([]);
+      expect(overlay.actions.map((action) => action.description).join('\n')).toMatch(
+        /priority: written one way in listJobs and another in getJob/,
+      );
+      writeFileSync(file, stringify(overlay));
+      const after = await runContract({ ...options, baseUrl: standIn.url, overlays: [file] });
+      expect({ exitCode: exitCodeOf(after), text: formatReport(after) }).toMatchObject({ exitCode: 0 });
+    } finally {
+      await standIn.close();
+    }
+    // The job by id keeps the spec's integer: a tenant that starts sending words there has moved.
+    const drifted = await startDriftingMock(reshapeJobs((job) => ({ ...job, priority: words[Number(job.priority) % words.length] })));
+    try {
+      const report = await runContract({ ...options, baseUrl: drifted.url, overlays: [file] });
+      expect(exitCodeOf(report)).toBe(1);
+      expect(report.checks.find((check) => check.id === 'getJob/sample')?.outcome).toBe('failed');
+    } finally {
+      await drifted.close();
+    }
+    const mock = await createMock({ log: 'silent', strict: true, overlays: [file] });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(exitCodeOf(await runContract({ ...options, baseUrl, overlays: [file] }))).toBe(0);
+      const { jobs } = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs?environment=default`)).json()) as {
+        jobs: { id: string; priority: unknown }[];
+      };
+      const byId = (await (await fetch(`${baseUrl}/api/v1/rpa/jobs/${jobs[0]!.id}`)).json()) as { priority: unknown };
+      expect(words).toContain(jobs[0]!.priority);
+      expect(typeof byId.priority).toBe('number');
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 describe('a tenant whose successful answers differ where the spec guessed', () => {
   // Its own media type on every success, and _execute answering 201 Created where the spec guessed 202.
   const vendorJson: Transform = (p) => {

@@ -22,6 +22,7 @@ const openApiKeywords = [
   'x-documented-format',
   'x-learned',
   'x-omitted-when-null',
+  'x-differs-by-operation',
   'x-personal',
 ];
 

@@ -13,6 +13,7 @@ import { RecordingDiagnosis } from './recordingDiagnosis';
 import { Recording } from './replay';
 import { errorHomes } from './errorHomes';
 import { notesOf, unlearnedOf } from './calibrationNotes';
+import { learnedFor, perOperationActions, splitsOf } from './perOperation';
 
 export interface Calibration {
   overlay: Overlay;
@@ -51,15 +52,23 @@ export async function calibrateTenant(options: Partial<ContractOptions> & { base
     recorder,
   );
   refuseToLearn(report);
-  const actions = overlayActions({
-    raw,
-    homes: rawLocations(bundle.document),
-    observations: recorder.log.observations,
-    count: (observation) => recorder.log.count(observation),
-    errorHomes: errorHomes(raw, bundle.operations),
-    learned: recorder.learned.all(),
-    operations: bundle.operations,
-  });
+  const homes = rawLocations(bundle.document);
+  const learned = recorder.learned.all();
+  const actionsOf = (learnedHere: typeof learned) =>
+    overlayActions({
+      raw,
+      homes,
+      observations: recorder.log.observations,
+      count: (observation) => recorder.log.count(observation),
+      errorHomes: errorHomes(raw, bundle.operations),
+      learned: learnedHere,
+      operations: bundle.operations,
+    });
+  // Where a list and the job by id write a field differently, each operation learns its own form.
+  const splits = splitsOf(bundle.operations, report, learned);
+  const shared = actionsOf(learnedFor(learned, splits, 'byId'));
+  const actions =
+    splits.length === 0 ? shared : perOperationActions(raw, shared, actionsOf(learnedFor(learned, splits, 'list')), splits, homes);
   const overlay: Overlay = {
     overlay: '1.0.0',
     info: { title: `rpa-mock calibration of ${resolved.baseUrl} (environment '${resolved.environment}')`, version: report.startedAt },

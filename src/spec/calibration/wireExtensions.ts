@@ -7,6 +7,8 @@
  * - `x-documented-envelope` on a list: the documented wrapper's item and count fields;
  * - `x-documented-format` on a date-time the tenant writes in another form (epoch milliseconds …);
  * - `x-omitted-when-null` on a property the tenant leaves out rather than send as `null`;
+ * - `x-differs-by-operation` on a property the tenant writes one way in a list and another by id:
+ *   each operation has its own schema for it, and the two are not compared;
  * - `x-learned` on a schema calibration learned and put beside the spec's in an `anyOf`: the mock
  *   writes a scalar there in the tenant's form, one of its `enum` or `examples` (the values seen).
  */
@@ -18,4 +20,8 @@ export interface WireExtensions {
   'x-documented-format'?: { format: 'date-time'; wire: string };
   'x-learned'?: true;
   'x-omitted-when-null'?: true;
+  'x-differs-by-operation'?: true;
 }
+
+/** See `x-differs-by-operation` above. */
+export const differsByOperation = 'x-differs-by-operation';
