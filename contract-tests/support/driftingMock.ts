@@ -7,6 +7,11 @@ import { createMock, listen, close, type MockOptions } from '../../src';
 export interface Passing {
   method: string;
   path: string;
+  /**
+   * Where the client sees the API, before `path`: '' when it reaches the stand-in directly, the
+   * gateway's `X-Forwarded-Prefix` behind one, so that the tenant's links point where they should.
+   */
+  mount: string;
   status: number;
   contentType: string;
   body: string;
@@ -98,9 +103,11 @@ async function forward(req: IncomingMessage, mockUrl: string, injectToken: strin
     headers,
     body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
   });
+  const prefix = req.headers['x-forwarded-prefix'];
   return {
     method: req.method!,
     path: req.url!,
+    mount: typeof prefix === 'string' ? prefix : '',
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     body: await response.text(),

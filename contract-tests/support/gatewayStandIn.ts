@@ -110,7 +110,8 @@ export async function startGatewayStandIn(options: GatewayOptions = {}) {
     seen.apiRequests += 1;
     virtualNow += options.msPerRequest ?? 0;
     const verdict = admit(req.headers.authorization);
-    const headers: Record<string, string> = {};
+    // The prefix it strips, as reverse proxies tell the upstream: a tenant's links then carry it.
+    const headers: Record<string, string> = { 'x-forwarded-prefix': apiPrefix };
     for (const name of ['content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
     // A refused token reaches the mock as none, so the 401 has the mock's (the spec's) body.
     if (verdict !== 'missing' && verdict !== 'invalid') headers.authorization = `Bearer ${verdict}`;

@@ -87,7 +87,9 @@ function pageOf(passing: Passing, items: unknown[], style: 'page0' | 'page1' | '
   nextQuery.set('page', String(page + 1));
   nextQuery.set('size', String(size));
   const more = offset + slice.length < items.length;
-  return { slice, size, page, offset, more, next: more ? `${passing.path.split('?')[0]}?${nextQuery}` : null, total: items.length };
+  // The path as the client sees it, behind a gateway too.
+  const next = more ? `${passing.mount}${passing.path.split('?')[0]}?${nextQuery}` : null;
+  return { slice, size, page, offset, more, next, total: items.length };
 }
 
 const listItems = (body: unknown) => (body as { jobs: unknown[] }).jobs;
@@ -150,7 +152,7 @@ const pagingTraits: TenantTrait[] = [
       url.searchParams.set('per_page', String(perPage));
       const more = page * perPage < jobs.length;
       const body = JSON.stringify(jobs.slice((page - 1) * perPage, page * perPage));
-      return { ...p, body, headers: more ? { ...p.headers, Link: `<${url.pathname}${url.search}>; rel="next"` } : p.headers };
+      return { ...p, body, headers: more ? { ...p.headers, Link: `<${p.mount}${url.pathname}${url.search}>; rel="next"` } : p.headers };
     },
   },
 ];
