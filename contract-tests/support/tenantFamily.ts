@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isJobById, isJobList, type Passing, type Transform } from './driftingMock';
 import { camelCase, pascalCase, renameKeys } from './reshape';
+import { conformingTraits, gatewayName, tenantGateway } from './tenantHabits';
 
 type Json = Record<string, unknown>;
 
@@ -157,27 +158,22 @@ const pagingTraits: TenantTrait[] = [
   },
 ];
 
-/** Ways of answering that conform: the verdict must stay a pass. */
-const conformingTraits: TenantTrait[] = [
-  {
-    name: 'charset on the media type',
-    departs: false,
-    answer: (p) => ({ ...p, contentType: `${p.contentType.split(';')[0]}; charset=utf-8` }),
-  },
-  {
-    name: 'an extra field of changing type',
-    departs: false,
-    job: (job) => ({ ...job, tenant_code: [null, 'EU-West', 7, true][String(job.id).charCodeAt(0) % 4] }),
-  },
-];
-
 export const tenantTraits = [...shapeTraits, ...namedTraits, ...pagingTraits, ...conformingTraits];
 
-/** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order. */
+/** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order; a third of them behind a gateway. */
 export const composedTenant = fc
-  .subarray(tenantTraits, { minLength: 1, maxLength: 3 })
-  .filter((traits) => !clashes(traits))
-  .map((traits) => ({ traits, departs: traits.some((trait) => trait.departs), name: traits.map((t) => t.name).join(' + ') }));
+  .record({
+    traits: fc.subarray(tenantTraits, { minLength: 1, maxLength: 3 }).filter((traits) => !clashes(traits)),
+    gateway: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: tenantGateway, weight: 1 }),
+  })
+  .map(({ traits, gateway }) => ({
+    traits,
+    gateway,
+    departs: traits.some((trait) => trait.departs),
+    name: traits.map((t) => t.name).join(' + ') + (gateway ? gatewayName(gateway) : ''),
+  }));
+
+export type ComposedTenant = typeof composedTenant extends fc.Arbitrary<infer T> ? T : never;
 
 /** Traits that change the same node, or both name the list's envelope or convention, do not compose. */
 function clashes(traits: TenantTrait[]): boolean {
