@@ -77,7 +77,10 @@ const namedTraits: TenantTrait[] = [
 
 /** The list's items of one page, as the request asks for it (`page`/`size`, `offset`/`limit`, `cursor`), two a page by default. */
 function pageOf(passing: Passing, items: unknown[], style: 'page0' | 'page1' | 'offset' | 'cursor') {
-  const query = new URL(passing.path, 'http://tenant').searchParams;
+  // Parameters in any case, as ASP.NET binds them: a PascalCase tenant answers to the names it echoes (`Offset`).
+  const query = new URLSearchParams(
+    [...new URL(passing.path, 'http://tenant').searchParams].map(([key, value]): [string, string] => [key.toLowerCase(), value]),
+  );
   const size = Number(query.get(style === 'offset' ? 'limit' : 'size') ?? 2);
   const first = style === 'page1' ? 1 : 0;
   const page = Number(query.get('page') ?? first);
