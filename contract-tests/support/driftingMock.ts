@@ -1,17 +1,33 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createMock, listen, close, type MockOptions } from '../../src';
 
 /** What passes between the mock and the checks, for a transform to change. */
 export interface Passing {
   method: string;
   path: string;
+  /**
+   * Where the client sees the API, before `path`: '' when it reaches the stand-in directly, the
+   * gateway's `X-Forwarded-Prefix` behind one, so that the tenant's links point where they should.
+   */
+  mount: string;
   status: number;
   contentType: string;
   body: string;
   /** Headers to add to the answer, such as `Retry-After`. */
   headers?: Record<string, string>;
+  /** Content codings applied to the body's bytes, in order, as `Content-Encoding` lists them (RFC 9110 §8.4). */
+  encodings?: Coding[];
+  /** Sent in pieces without `Content-Length` (chunked transfer coding), as a streaming server does. */
+  chunked?: boolean;
+  /** Milliseconds to wait before answering, as a slow tenant or a long way to it does. */
+  delayMs?: number;
 }
+
+export type Coding = 'gzip' | 'br' | 'deflate';
+
+const encoders: Record<Coding, (bytes: Buffer) => Buffer> = { gzip: gzipSync, br: brotliCompressSync, deflate: deflateSync };
 
 /** Fetches from the real mock behind the transform, for transforms that need more data. */
 export type Upstream = (path: string) => Promise<unknown>;
@@ -34,12 +50,9 @@ export async function startDriftingMock(transform: Transform, options: Partial<M
   const proxy: Server = createServer((req, res) => {
     forward(req, mockUrl, injectToken)
       .then((passing) => transform(passing, upstream))
-      .then((out) => {
-        res.writeHead(out.status, { ...out.headers, 'Content-Type': out.contentType, 'Content-Length': Buffer.byteLength(out.body) });
-        res.end(out.body);
-      })
+      .then((out) => send(res, out))
       .catch((error: Error) => {
-        res.writeHead(599);
+        if (!res.headersSent) res.writeHead(599);
         res.end(error.message);
       });
   });
@@ -56,6 +69,28 @@ export async function startDriftingMock(transform: Transform, options: Partial<M
   };
 }
 
+/** Writes the answer as the transform left it: late, encoded, in pieces, as it asks. */
+async function send(res: ServerResponse, out: Passing) {
+  if (out.delayMs) await new Promise((resolve) => setTimeout(resolve, out.delayMs));
+  // An empty body (a 204) has no bytes to encode.
+  const codings = out.body === '' ? [] : (out.encodings ?? []);
+  const bytes = codings.reduce<Buffer>((body, coding) => encoders[coding](body), Buffer.from(out.body));
+  const headers: Record<string, string | number> = { ...out.headers, 'Content-Type': out.contentType };
+  if (codings.length > 0) headers['Content-Encoding'] = codings.join(', ');
+  if (!out.chunked) {
+    res.writeHead(out.status, { ...headers, 'Content-Length': bytes.length }).end(bytes);
+    return;
+  }
+  // No length: Node frames each write as a chunk; a turn of the event loop between them, so they cross apart.
+  res.writeHead(out.status, headers);
+  const size = Math.max(1, Math.ceil(bytes.length / 3));
+  for (let at = 0; at < bytes.length; at += size) {
+    res.write(bytes.subarray(at, at + size));
+    await new Promise(setImmediate);
+  }
+  res.end();
+}
+
 async function forward(req: IncomingMessage, mockUrl: string, injectToken: string | undefined): Promise<Passing> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -68,9 +103,11 @@ async function forward(req: IncomingMessage, mockUrl: string, injectToken: strin
     headers,
     body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
   });
+  const prefix = req.headers['x-forwarded-prefix'];
   return {
     method: req.method!,
     path: req.url!,
+    mount: typeof prefix === 'string' ? prefix : '',
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     body: await response.text(),

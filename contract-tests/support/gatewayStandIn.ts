@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { close, createMock, listen, type MockOptions } from '../../src';
@@ -22,6 +22,16 @@ export interface GatewayOptions {
   /** Each job fetched by id shows the bearer token it was asked with, as a debugging tenant might: masking is put to the test. */
   echoToken?: boolean;
   mock?: Partial<MockOptions>;
+  /**
+   * What the gateway fronts, started with the token it passes on (such as a drifting mock with that
+   * `authToken`); the real mock with `mock`'s options when absent.
+   */
+  upstream?: (innerToken: string) => Promise<Upstream>;
+}
+
+interface Upstream {
+  url: string;
+  close(): Promise<void>;
 }
 
 interface Issued {
@@ -34,7 +44,7 @@ const tokenPath = `/${tenant}/as/token.oauth2`;
 const apiPrefix = `/${tenant}/RPA`;
 
 /**
- * An ION API gateway in front of the real mock, on 127.0.0.1: an OAuth2 token endpoint
+ * An ION API gateway in front of the real mock (or of `upstream`), on 127.0.0.1: an OAuth2 token endpoint
  * (`/ACME/as/token.oauth2`: password, client-credentials and refresh-token grants, the client as
  * HTTP Basic or in the form) and the tenant's API under `/ACME/RPA`, where a bearer token is
  * accepted until its lifetime ends (by requests or by the gateway's clock) and then answered with
@@ -43,9 +53,7 @@ const apiPrefix = `/${tenant}/RPA`;
 export async function startGatewayStandIn(options: GatewayOptions = {}) {
   // The mock knows one token of the gateway's own: the gateway checks the tenant's and passes that on.
   const innerToken = secret('inner');
-  const mock = await createMock({ log: 'silent', jobs: 20, ...options.mock, authToken: innerToken });
-  const mockServer = await listen(mock.app, '127.0.0.1', 0);
-  const mockUrl = `http://127.0.0.1:${(mockServer.address() as AddressInfo).port}`;
+  const upstream = await (options.upstream ?? ((authToken) => startMock({ ...options.mock, authToken })))(innerToken);
   const credentials = { ci: `${tenant}~${secret('ci')}`, cs: secret('cs'), saak: `${tenant}#${secret('saak')}`, sask: secret('sask') };
   const tokens = new Map<string, Issued>();
   const refreshTokens = new Set<string>();
@@ -102,21 +110,28 @@ export async function startGatewayStandIn(options: GatewayOptions = {}) {
     seen.apiRequests += 1;
     virtualNow += options.msPerRequest ?? 0;
     const verdict = admit(req.headers.authorization);
-    const headers: Record<string, string> = {};
+    // The prefix it strips, as reverse proxies tell the upstream: a tenant's links then carry it.
+    const headers: Record<string, string> = { 'x-forwarded-prefix': apiPrefix };
     for (const name of ['content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
     // A refused token reaches the mock as none, so the 401 has the mock's (the spec's) body.
     if (verdict !== 'missing' && verdict !== 'invalid') headers.authorization = `Bearer ${verdict}`;
-    const response = await fetch(`${mockUrl}${req.url!.slice(apiPrefix.length)}`, {
-      method: req.method,
-      headers,
-      body: body.length > 0 ? body : undefined,
-    });
-    let text = await response.text();
-    if (options.echoToken && response.status === 200 && /\/jobs\/[^/?]+$/.test(req.url!))
-      text = JSON.stringify({ ...(JSON.parse(text) as object), job_name: { token: req.headers.authorization } });
-    const out: Record<string, string> = { 'Content-Type': response.headers.get('content-type') ?? 'application/json' };
-    if (response.status === 401) out['WWW-Authenticate'] = verdict === 'invalid' ? 'Bearer error="invalid_token"' : 'Bearer';
-    res.writeHead(response.status, out).end(text);
+    const answer = await pass(`${upstream.url}${req.url!.slice(apiPrefix.length)}`, req.method!, headers, body);
+    const out = passedOn(answer.headers);
+    if (answer.statusCode === 401) out['www-authenticate'] = verdict === 'invalid' ? 'Bearer error="invalid_token"' : 'Bearer';
+    if (options.echoToken && answer.statusCode === 200 && /\/jobs\/[^/?]+$/.test(req.url!)) {
+      // The real mock sends its bytes as they are (no content coding): the body is its text.
+      const chunks: Buffer[] = [];
+      for await (const chunk of answer) chunks.push(chunk as Buffer);
+      const text = JSON.stringify({
+        ...(JSON.parse(Buffer.concat(chunks).toString()) as object),
+        job_name: { token: req.headers.authorization },
+      });
+      res.writeHead(200, { ...out, 'content-length': String(Buffer.byteLength(text)) }).end(text);
+      return;
+    }
+    // The bytes as the upstream sent them: encoded, chunked, with their Link or Retry-After, as a gateway passes them on.
+    res.writeHead(answer.statusCode!, out);
+    answer.on('error', () => res.destroy()).pipe(res);
   };
 
   const server = createServer((req, res) => {
@@ -165,9 +180,38 @@ export async function startGatewayStandIn(options: GatewayOptions = {}) {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await close(mockServer);
+      await upstream.close();
     },
   };
+}
+
+/** The real mock, on its own port. */
+async function startMock(options: Partial<MockOptions>): Promise<Upstream> {
+  const mock = await createMock({ log: 'silent', jobs: 20, ...options });
+  const server = await listen(mock.app, '127.0.0.1', 0);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => close(server) };
+}
+
+/**
+ * One request to the upstream, its answer unread. Not fetch: fetch would undo a content coding and
+ * lose the framing, which the gateway must pass on as they are.
+ */
+function pass(url: string, method: string, headers: Record<string, string>, body: Buffer): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method, headers: body.length > 0 ? { ...headers, 'content-length': String(body.length) } : headers });
+    outgoing
+      .on('response', resolve)
+      .on('error', reject)
+      .end(body.length > 0 ? body : undefined);
+  });
+}
+
+/** The upstream's headers but those of one hop (RFC 9110 §7.6.1): Node frames the answer on its own. */
+function passedOn(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection']);
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined && !hopByHop.has(name)) out[name] = value;
+  return out;
 }
 
 /** A value no test knows in advance, long enough to be masked wherever it appears. */

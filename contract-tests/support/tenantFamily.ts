@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isJobById, isJobList, type Passing, type Transform } from './driftingMock';
 import { camelCase, pascalCase, renameKeys } from './reshape';
+import { conformingTraits, gatewayName, tenantGateway } from './tenantHabits';
 
 type Json = Record<string, unknown>;
 
@@ -76,7 +77,10 @@ const namedTraits: TenantTrait[] = [
 
 /** The list's items of one page, as the request asks for it (`page`/`size`, `offset`/`limit`, `cursor`), two a page by default. */
 function pageOf(passing: Passing, items: unknown[], style: 'page0' | 'page1' | 'offset' | 'cursor') {
-  const query = new URL(passing.path, 'http://tenant').searchParams;
+  // Parameters in any case, as ASP.NET binds them: a PascalCase tenant answers to the names it echoes (`Offset`).
+  const query = new URLSearchParams(
+    [...new URL(passing.path, 'http://tenant').searchParams].map(([key, value]): [string, string] => [key.toLowerCase(), value]),
+  );
   const size = Number(query.get(style === 'offset' ? 'limit' : 'size') ?? 2);
   const first = style === 'page1' ? 1 : 0;
   const page = Number(query.get('page') ?? first);
@@ -87,7 +91,9 @@ function pageOf(passing: Passing, items: unknown[], style: 'page0' | 'page1' | '
   nextQuery.set('page', String(page + 1));
   nextQuery.set('size', String(size));
   const more = offset + slice.length < items.length;
-  return { slice, size, page, offset, more, next: more ? `${passing.path.split('?')[0]}?${nextQuery}` : null, total: items.length };
+  // The path as the client sees it, behind a gateway too.
+  const next = more ? `${passing.mount}${passing.path.split('?')[0]}?${nextQuery}` : null;
+  return { slice, size, page, offset, more, next, total: items.length };
 }
 
 const listItems = (body: unknown) => (body as { jobs: unknown[] }).jobs;
@@ -150,32 +156,27 @@ const pagingTraits: TenantTrait[] = [
       url.searchParams.set('per_page', String(perPage));
       const more = page * perPage < jobs.length;
       const body = JSON.stringify(jobs.slice((page - 1) * perPage, page * perPage));
-      return { ...p, body, headers: more ? { ...p.headers, Link: `<${url.pathname}${url.search}>; rel="next"` } : p.headers };
+      return { ...p, body, headers: more ? { ...p.headers, Link: `<${p.mount}${url.pathname}${url.search}>; rel="next"` } : p.headers };
     },
-  },
-];
-
-/** Ways of answering that conform: the verdict must stay a pass. */
-const conformingTraits: TenantTrait[] = [
-  {
-    name: 'charset on the media type',
-    departs: false,
-    answer: (p) => ({ ...p, contentType: `${p.contentType.split(';')[0]}; charset=utf-8` }),
-  },
-  {
-    name: 'an extra field of changing type',
-    departs: false,
-    job: (job) => ({ ...job, tenant_code: [null, 'EU-West', 7, true][String(job.id).charCodeAt(0) % 4] }),
   },
 ];
 
 export const tenantTraits = [...shapeTraits, ...namedTraits, ...pagingTraits, ...conformingTraits];
 
-/** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order. */
+/** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order; a third of them behind a gateway. */
 export const composedTenant = fc
-  .subarray(tenantTraits, { minLength: 1, maxLength: 3 })
-  .filter((traits) => !clashes(traits))
-  .map((traits) => ({ traits, departs: traits.some((trait) => trait.departs), name: traits.map((t) => t.name).join(' + ') }));
+  .record({
+    traits: fc.subarray(tenantTraits, { minLength: 1, maxLength: 3 }).filter((traits) => !clashes(traits)),
+    gateway: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: tenantGateway, weight: 1 }),
+  })
+  .map(({ traits, gateway }) => ({
+    traits,
+    gateway,
+    departs: traits.some((trait) => trait.departs),
+    name: traits.map((t) => t.name).join(' + ') + (gateway ? gatewayName(gateway) : ''),
+  }));
+
+export type ComposedTenant = typeof composedTenant extends fc.Arbitrary<infer T> ? T : never;
 
 /** Traits that change the same node, or both name the list's envelope or convention, do not compose. */
 function clashes(traits: TenantTrait[]): boolean {
