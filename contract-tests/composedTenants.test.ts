@@ -20,7 +20,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'rpa-composed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const noWait = async () => undefined;
-const base = { retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 3 };
+// A stand-in starts no robot: every tenant is executed too, so an execution's answer is learned and served.
+const base = { retries: 0, timeoutMs: 5000, wait: noWait, maxJobs: 3, allowExecute: true };
 let n = 0;
 /** Tenants tried, by kind and by conforming habit, and the requests a gateway refused as expired, printed at the end of a full sweep. */
 const tally = new Map<string, number>();

@@ -63,6 +63,22 @@ const shapeTraits: TenantTrait[] = [
 ];
 
 /** Departures the readers know by name. */
+const isSuccess = (p: Passing) => p.status >= 200 && p.status < 300;
+
+/** Successful answers other than the spec guessed: their media type, and the status of an execution. */
+const successTraits: TenantTrait[] = [
+  ...['application/vnd.infor.rpa.v1+json', 'text/json'].map((mediaType): TenantTrait => ({
+    name: `successful answers as ${mediaType}`,
+    departs: true,
+    answer: (p) => (isSuccess(p) ? { ...p, contentType: mediaType } : p),
+  })),
+  {
+    name: '_execute answering 201 Created',
+    departs: true,
+    answer: (p) => (p.method === 'POST' && p.path.endsWith('/_execute') && p.status === 202 ? { ...p, status: 201 } : p),
+  },
+];
+
 const namedTraits: TenantTrait[] = [
   { name: 'camelCase names', departs: true, renames: true, body: (body) => renameKeys(body, camelCase) },
   { name: 'PascalCase names', departs: true, renames: true, body: (body) => renameKeys(body, pascalCase) },
@@ -161,7 +177,7 @@ const pagingTraits: TenantTrait[] = [
   },
 ];
 
-export const tenantTraits = [...shapeTraits, ...namedTraits, ...pagingTraits, ...conformingTraits];
+export const tenantTraits = [...shapeTraits, ...namedTraits, ...successTraits, ...pagingTraits, ...conformingTraits];
 
 /** A composed tenant: 1 to 3 traits, at most one of each name, in a stable order; a third of them behind a gateway. */
 export const composedTenant = fc
@@ -181,7 +197,7 @@ export type ComposedTenant = typeof composedTenant extends fc.Arbitrary<infer T>
 /** Traits that change the same node, or both name the list's envelope or convention, do not compose. */
 function clashes(traits: TenantTrait[]): boolean {
   const names = traits.map((trait) => trait.name);
-  const groups = [/job_instances/, /names$/, /list$/, /priority/];
+  const groups = [/job_instances/, /names$/, /list$/, /priority/, /^successful answers as/];
   // Nulls left out would drop a last page's null cursor or link: a clash only in the stand-in.
   if (names.includes('nulls left out') && names.some((name) => /cursor|next-link/.test(name))) return true;
   return groups.some((group) => names.filter((name) => group.test(name)).length > 1);
