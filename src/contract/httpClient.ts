@@ -1,5 +1,5 @@
 import { SetupError } from '../errors/setupError';
-import type { TokenSource } from './tokenSource';
+import { sendWithToken, type TokenSource } from './tokenSource';
 
 /** One request and what came back, as the checks see it. */
 export interface Exchange {
@@ -81,24 +81,19 @@ export function createClient(config: ClientConfig): Send {
     const auth = options.auth ?? 'default';
     const source = auth === 'default' ? config.tokenSource : undefined;
     if (!source) return exchange(method, url, auth === 'default' || auth === 'none' ? undefined : auth.token, options.body);
-    const token = await source.current();
-    const first = await exchange(method, url, token, options.body);
-    if (first.status !== 401) {
-      accepted = true;
-      return first;
-    }
-    const renewed = await source.renew(token);
-    if (renewed === undefined) {
-      // The first refusal is the preflight's to explain (credentials rejected, with a hint).
-      if (!accepted) return first;
+    const { answer, renewable } = await sendWithToken(
+      source,
+      (token) => exchange(method, url, token, options.body),
+      (sent) => sent.status === 401,
+    );
+    // The first refusal is the preflight's to explain (credentials rejected, with a hint).
+    if (!renewable && accepted)
       throw new CredentialsExpiredError(
         `credentials rejected: ${method} ${url} → 401 with the token given, which the server accepted earlier in the run: ` +
           'it has expired? A --token cannot be renewed; pass --ionapi to have tokens renewed before they expire',
       );
-    }
-    const second = await exchange(method, url, renewed, options.body);
-    accepted ||= second.status !== 401;
-    return second;
+    accepted ||= answer.status !== 401;
+    return answer;
   };
 }
 

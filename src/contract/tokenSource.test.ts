@@ -1,6 +1,6 @@
 import { SetupError } from '../errors/setupError';
 import { fakeTokenEndpoint, testCredentials } from './testing/fakeTokenEndpoint';
-import { staticToken, tokenSource } from './tokenSource';
+import { sendWithToken, staticToken, tokenSource } from './tokenSource';
 
 /** A clock the test moves by hand. */
 function handClock(start = 0) {
@@ -55,9 +55,9 @@ describe('tokenSource', () => {
       expect(await tokens.current()).toBe('tok-1');
       clock.set(10 * 365 * 86_400_000);
       expect(await tokens.current()).toBe('tok-1');
-      expect(await tokens.renew('tok-1')).toBe('tok-2');
+      expect(await tokens.renew('tok-1')).toEqual({ token: 'tok-2', borrowed: false });
       // A caller still holding the refused one gets the newer token, with no request.
-      expect(await tokens.renew('tok-1')).toBe('tok-2');
+      expect(await tokens.renew('tok-1')).toEqual({ token: 'tok-2', borrowed: true });
       expect(endpoint.received).toHaveLength(2);
     } finally {
       await endpoint.close();
@@ -102,7 +102,8 @@ describe('tokenSource', () => {
       expect(await Promise.all(Array.from({ length: 5 }, () => tokens.current()))).toEqual(Array(5).fill('tok-2'));
       expect(endpoint.received).toHaveLength(2);
       // Five requests refused with the same token: one renewal.
-      expect(await Promise.all(Array.from({ length: 5 }, () => tokens.renew('tok-2')))).toEqual(Array(5).fill('tok-3'));
+      const renewals = await Promise.all(Array.from({ length: 5 }, () => tokens.renew('tok-2')));
+      expect(renewals.map((renewal) => renewal?.token)).toEqual(Array(5).fill('tok-3'));
       expect(endpoint.received).toHaveLength(3);
     } finally {
       await endpoint.close();
@@ -152,12 +153,57 @@ describe('tokenSource', () => {
       expect(secrets).toEqual([credentials.ci, credentials.cs, credentials.saak, credentials.sask]);
       let token = await tokens.current();
       expect(secrets).toContain('tok-1');
-      for (let i = 0; i < 30; i++) token = (await tokens.renew(token))!;
+      for (let i = 0; i < 30; i++) token = (await tokens.renew(token))!.token;
       expect(secrets).toHaveLength(4 + 48);
       expect(secrets.slice(0, 4)).toEqual([credentials.ci, credentials.cs, credentials.saak, credentials.sask]);
       expect(secrets).toContain('tok-31');
       expect(secrets).toContain('refresh-31');
       expect(secrets).not.toContain('tok-1');
+    } finally {
+      await endpoint.close();
+    }
+  });
+});
+
+describe('sendWithToken', () => {
+  it('never lends a token that is due: a late refusal after its renewal time gets a new one', async () => {
+    const endpoint = await numberingEndpoint((n) => ({ body: { access_token: `tok-${n}`, expires_in: 5 } }));
+    const clock = handClock();
+    const tokens = tokenSource(testCredentials(endpoint.pu, true), { timeoutMs: 5000, now: clock.now });
+    try {
+      expect(await tokens.current()).toBe('tok-1');
+      expect(await tokens.renew('tok-1')).toEqual({ token: 'tok-2', borrowed: false });
+      // tok-2 is due at 4 s: a request refused with tok-1 that answers at 4.5 s is not lent it.
+      clock.set(4500);
+      expect(await tokens.renew('tok-1')).toEqual({ token: 'tok-3', borrowed: false });
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('renews once more when a borrowed token was used up on the way, but a refusal of its own renewal is final', async () => {
+    const endpoint = await numberingEndpoint((n) => ({ body: { access_token: `tok-${n}` } }));
+    const tokens = tokenSource(testCredentials(endpoint.pu, true), { timeoutMs: 5000 });
+    try {
+      await tokens.current();
+      // Another request renewed tok-1 into tok-2, and tok-2 is used up too by the time this one sends it.
+      await tokens.renew('tok-1');
+      const refusedTokens = new Set(['tok-1', 'tok-2']);
+      const sent: string[] = [];
+      const borrowedThenFresh = await sendWithToken(
+        { ...tokens, current: async () => 'tok-1' },
+        async (token) => (sent.push(token), refusedTokens.has(token) ? 401 : 200),
+        (status) => status === 401,
+      );
+      expect({ sent, ...borrowedThenFresh }).toEqual({ sent: ['tok-1', 'tok-2', 'tok-3'], answer: 200, renewable: true });
+      // A server that refuses every token: one renewal for a token renewed for this very request.
+      const refusing = await sendWithToken(
+        tokens,
+        async () => 401,
+        (status) => status === 401,
+      );
+      expect(refusing).toEqual({ answer: 401, renewable: true });
+      expect(endpoint.received).toHaveLength(4);
     } finally {
       await endpoint.close();
     }

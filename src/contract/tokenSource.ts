@@ -9,13 +9,19 @@ export interface TokenSource {
   /** The token to send now; one due for renewal is renewed first, one renewal shared by every caller. */
   current(): Promise<string>;
   /**
-   * A new token after the server refused `refused` (a 401); the newer one when another caller renewed
-   * it meanwhile. Undefined when the source cannot renew. Throws an IonApiError (a SetupError) when
-   * the token endpoint refuses or cannot be reached.
+   * A new token after the server refused `refused` (a 401); the newer one, `borrowed`, when another
+   * caller renewed it meanwhile. Undefined when the source cannot renew. Throws an IonApiError (a
+   * SetupError) when the token endpoint refuses or cannot be reached.
    */
-  renew(refused: string): Promise<string | undefined>;
+  renew(refused: string): Promise<Renewal | undefined>;
   /** What must never be printed: the credentials and the tokens issued lately. A live list: it grows as tokens are issued. */
   readonly secrets: readonly string[];
+}
+
+export interface Renewal {
+  token: string;
+  /** Renewed by another caller before this one asked: it may be used up by the time this one sends it. */
+  borrowed: boolean;
 }
 
 export interface TokenSourceOptions {
@@ -114,11 +120,40 @@ export function tokenSource(credentials: IonApiCredentials, options: TokenSource
       return (await renewed()).accessToken;
     },
     async renew(refused) {
-      // Another caller renewed it since `refused` was sent: that one is good.
-      if (held && held.accessToken !== refused && !inFlight) return held.accessToken;
-      return (await renewed()).accessToken;
+      // Another caller renewed it since `refused` was sent, and it is not due: that one is good.
+      const due = held?.renewAt !== undefined && now() >= held.renewAt;
+      if (held && held.accessToken !== refused && !inFlight && !due) return { token: held.accessToken, borrowed: true };
+      return { token: (await renewed()).accessToken, borrowed: false };
     },
   };
+}
+
+/**
+ * Sends a request with the source's token, as OAuth 2.0 client software does: a 401 renews the token
+ * and sends the request once more (a 401 means the server did nothing, so even an execution is safe
+ * to repeat). When that token was borrowed (renewed for another request's refusal) and is refused
+ * too, other requests in flight used it up on the way: it is renewed once more and the request sent a
+ * last time. A refusal of a token renewed for this request is final. `renewable` is false when the
+ * source could not renew (a `--token`): `answer` is then the first refusal.
+ * `await sendWithToken(tokens, (token) => fetch(url, { headers: { Authorization: `Bearer ${token}` } }), (r) => r.status === 401)`.
+ */
+export async function sendWithToken<T>(
+  source: TokenSource,
+  send: (token: string) => Promise<T>,
+  refused: (answer: T) => boolean,
+  discard: (answer: T) => Promise<void> = async () => undefined,
+): Promise<{ answer: T; renewable: boolean }> {
+  let token = await source.current();
+  let answer = await send(token);
+  for (let renewals = 0; refused(answer); renewals++) {
+    const renewal = await source.renew(token);
+    if (renewal === undefined) return { answer, renewable: false };
+    await discard(answer);
+    token = renewal.token;
+    answer = await send(token);
+    if (!renewal.borrowed || renewals === 1) break;
+  }
+  return { answer, renewable: true };
 }
 
 /** A token given as it is (`--token`): sent as long as the run lasts, never renewed. */

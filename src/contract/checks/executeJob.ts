@@ -32,7 +32,8 @@ async function checkExecution(context: CheckContext): Promise<Finding[]> {
   findings.push(...after.findings);
   const instances = (after.body as Job | undefined)?.job_instances as unknown;
   const ids = idsOf(instances);
-  if (ids && !ids.includes(run.id)) {
+  // Ids compared as UUIDs are, without case (RFC 9562).
+  if (ids && !ids.some((id) => id.toLowerCase() === run.id.toLowerCase())) {
     findings.push({
       severity: 'failure',
       request: describeCall(context, 'getJob', { params: { id: job.id } }),

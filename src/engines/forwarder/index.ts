@@ -1,4 +1,4 @@
-import type { TokenSource } from '../../contract/tokenSource';
+import { sendWithToken, type TokenSource } from '../../contract/tokenSource';
 import { TokenRefusedError } from '../../contract/tokenEndpoint';
 import { createProblem } from '../../errors/problem';
 import { SetupError } from '../../errors/setupError';
@@ -48,14 +48,16 @@ export function createForwarder(options: ForwarderOptions): Engine {
       const url = `${base}${pathOf(request)}`;
       let response: Response;
       try {
-        const token = options.tokens ? await options.tokens.current() : undefined;
-        response = await send(request, url, token);
-        const renewed = token !== undefined && response.status === 401 ? await options.tokens!.renew(token) : undefined;
-        if (renewed !== undefined) {
-          // A 401 means the upstream did nothing: the request goes once more, with the new token.
-          await response.body?.cancel();
-          response = await send(request, url, renewed);
-        }
+        response = options.tokens
+          ? (
+              await sendWithToken(
+                options.tokens,
+                (token) => send(request, url, token),
+                (sent) => sent.status === 401,
+                async (sent) => void (await sent.body?.cancel()),
+              )
+            ).answer
+          : await send(request, url, undefined);
       } catch (error) {
         // No token this time; the next request asks the token endpoint again. Its message is masked.
         if (error instanceof TokenRefusedError)
