@@ -9,7 +9,8 @@ import { createHandlers } from '../src/msw';
 import { close, createMock, listen } from '../src';
 import { createProxy } from '../src/createProxy';
 import { defaultProxyOptions } from '../src/proxyOptions';
-import { exitCodeOf, formatReport, runContract } from '../src/contract';
+import { exitCodeOf, formatReport, readIonApi, runContract, tokenSource } from '../src/contract';
+import { startGatewayStandIn } from './support/gatewayStandIn';
 import { CalibrationRefused, calibrateTenant } from '../src/contract/calibrate/calibrateTenant';
 import { isJobById, isJobList, startDriftingMock, type Passing, type Transform } from './support/driftingMock';
 import { camelCase, renameKeys, reshapeBodies, reshapeJobs, documentedInList, upper } from './support/reshape';
@@ -334,6 +335,39 @@ describe('a paged tenant', () => {
       number: page,
       size,
     };
+  });
+
+  it('behind a gateway whose prefix the tenant does not know: its next links are read under the API base; a link elsewhere stops, said', async () => {
+    // Next links as the backend sees itself: /api/v1/… without the gateway's /ACME/RPA, or somewhere else entirely.
+    const nextLinks =
+      (elsewhere: boolean): Transform =>
+      (p) => {
+        if (!isJobList(p) || p.status !== 200) return p;
+        const url = new URL(p.path, 'http://tenant');
+        const [page, size] = [Number(url.searchParams.get('page') ?? 0), 2];
+        const jobs = (JSON.parse(p.body) as { jobs: unknown[] }).jobs;
+        url.searchParams.set('page', String(page + 1));
+        const next = (page + 1) * size < jobs.length ? `${elsewhere ? '/portal' : ''}${url.pathname}${url.search}` : null;
+        return { ...p, body: JSON.stringify({ count: jobs.length, jobs: jobs.slice(page * size, (page + 1) * size), next }) };
+      };
+    for (const elsewhere of [false, true]) {
+      const gateway = await startGatewayStandIn({ upstream: (authToken) => startDriftingMock(nextLinks(elsewhere), { authToken }) });
+      try {
+        const tokens = tokenSource(await readIonApi(gateway.writeIonApi(dir)), { timeoutMs: 5000 });
+        const text = formatReport(
+          await runContract({ baseUrl: gateway.baseUrl, tokenSource: tokens, retries: 0, wait: noWait, maxJobs: 3 }),
+        );
+        if (elsewhere) {
+          expect(text).toMatch(/stopped at a next page outside the API base \/ACME\/RPA\/ \(\/portal\/api\/v1\/rpa\/jobs\)/);
+          expect(text).toMatch(/verify read 2 items in 1 pages, then stopped \(the warning says where\)/);
+        } else {
+          expect(text).not.toMatch(/stopped at/);
+          expect(text).toMatch(/verify read every page, \d+ items in \d+ pages/);
+        }
+      } finally {
+        await gateway.close();
+      }
+    }
   });
 
   it('is read page by page, named once as paging, calibrated, and served page by page by serve --overlay and the MSW handlers', async () => {

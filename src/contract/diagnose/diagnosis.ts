@@ -245,7 +245,11 @@ function headline(observation: Observation, otherFields: string[]): string {
     case 'error-shape':
       return `error bodies are not the spec's error shape (${observation.problem})`;
     case 'paging':
-      return `${observation.operationId}'s list is paged (${pagingOf(observation.scheme)}), which the spec does not say: verify read every page, ${observation.items} items in ${observation.pages} pages`;
+      return `${observation.operationId}'s list is paged (${pagingOf(observation.scheme)}), which the spec does not say: ${
+        observation.complete
+          ? `verify read every page, ${observation.items} items in ${observation.pages} pages`
+          : `verify read ${observation.items} items in ${observation.pages} pages, then stopped (the warning says where)`
+      }`;
     case 'not-the-api':
       return `the tenant answered ${observation.status} with an error body, not the API's answer: "${observation.message}". Nothing of the API was served: check the credentials' rights and the environment`;
     default:

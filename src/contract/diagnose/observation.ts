@@ -20,7 +20,8 @@ export type Observation =
   | { kind: 'media'; operationId: string; status: number; found: string; declared: string; inferred: boolean }
   | { kind: 'success-status'; operationId: string; expected: number; found: number; inferred: true }
   | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
-  | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; inferred: true }
+  /** `complete`: every page was read (otherwise a warning says where reading stopped). */
+  | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; complete: boolean; inferred: true }
   | { kind: 'not-the-api'; operationId: string; status: number; message: string; inferred: false };
 
 export type Observe = (observation: Observation) => void;

@@ -46,8 +46,15 @@ export async function followPages(context: CheckContext, operation: Operation, f
     else if (performance.now() - started > maxListMs) stopped = `${maxListMs / 1000} s of paging`;
     const base = new URL(`${context.options.baseUrl}/`);
     if (!stopped && page.next.origin !== base.origin) stopped = `a next page on another host (${page.next.origin}), never sent the token`;
+    // A link from behind the gateway that does not know its prefix (`/api/v1/…`) is read under the API base.
+    const path = page.next.pathname.startsWith(base.pathname)
+      ? page.next.pathname.slice(base.pathname.length - 1)
+      : page.next.pathname.startsWith('/api/')
+        ? page.next.pathname
+        : undefined;
+    if (!stopped && path === undefined) stopped = `a next page outside the API base ${base.pathname} (${page.next.pathname})`;
     if (stopped) break;
-    const exchange = await context.send('GET', `${page.next.pathname.slice(base.pathname.length - 1)}${page.next.search}`);
+    const exchange = await context.send('GET', `${path}${page.next.search}`);
     if (exchange.status !== operation.successStatus) {
       stopped = `page ${pages + 1} answered ${exchange.status}`;
       break;
@@ -80,7 +87,7 @@ export async function followPages(context: CheckContext, operation: Operation, f
     });
   if (!known) {
     const key = context.diagnosis.observe(
-      { kind: 'paging', operationId: operation.operationId, scheme: page.scheme, pages, items: items.length, inferred: true },
+      { kind: 'paging', operationId: operation.operationId, scheme: page.scheme, pages, items: items.length, complete: !stopped, inferred: true },
       context.currentCheck,
     );
     if (key) findings.push({ severity: 'failure', request, rule: 'root-cause', cause: key, message: `root cause ${key}`, inferred: true });
