@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { SetupError } from '../../errors/setupError';
 import type { Overlay } from '../../spec/overlay/applyOverlay';
 import { overlaidSpec } from '../../spec/overlay/loadOverlaidSpec';
 import { loadSpecBundle } from '../../spec/specBundle';
+import { readPlainSpec } from '../../spec/loadSpec';
 import { resolveContractOptions, type ContractOptions } from '../options';
 import { runContract } from '../runContract';
 import type { ContractReport } from '../types';
@@ -40,7 +39,7 @@ export class CalibrationRefused extends SetupError {}
  */
 export async function calibrateTenant(options: Partial<ContractOptions> & { baseUrl: string }): Promise<Calibration> {
   const resolved = resolveContractOptions(options);
-  const raw = JSON.parse(JSON.stringify(parse(await readFile(resolved.specPath, 'utf8')))) as Record<string, unknown>;
+  const raw = await readPlainSpec(resolved.specPath);
   const bundle = await loadSpecBundle(resolved.specPath);
   const recorder = new RecordingDiagnosis();
   const recording = new Recording();

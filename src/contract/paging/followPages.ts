@@ -87,7 +87,15 @@ export async function followPages(context: CheckContext, operation: Operation, f
     });
   if (!known) {
     const key = context.diagnosis.observe(
-      { kind: 'paging', operationId: operation.operationId, scheme: page.scheme, pages, items: items.length, complete: !stopped, inferred: true },
+      {
+        kind: 'paging',
+        operationId: operation.operationId,
+        scheme: page.scheme,
+        pages,
+        items: items.length,
+        complete: !stopped,
+        inferred: true,
+      },
       context.currentCheck,
     );
     if (key) findings.push({ severity: 'failure', request, rule: 'root-cause', cause: key, message: `root cause ${key}`, inferred: true });

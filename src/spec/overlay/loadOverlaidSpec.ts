@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { dereference } from '../dereference';
-import { readPlainSpec, swaggerParser, type OpenApiDocument } from '../loadSpec';
+import { readPlainSpec, type OpenApiDocument } from '../loadSpec';
+import { validateOpenApi } from '../validateOpenApi';
 import { applyOverlay, type Overlay } from './applyOverlay';
 import { OverlayError } from './overlayError';
 
@@ -24,7 +25,7 @@ export async function overlaidSpec(specPath: string, overlays: { file: string; o
   const applied: { file: string; overlay: Overlay; touched: string[][] }[] = [];
   for (const { file, overlay } of overlays) applied.push({ file, overlay, touched: applyOverlay(document, overlay, file) });
   try {
-    await swaggerParser().validate(structuredClone(document) as never);
+    await validateOpenApi(JSON.parse(JSON.stringify(document)) as object);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
     throw new OverlayError(
