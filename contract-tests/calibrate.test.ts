@@ -159,6 +159,27 @@ describe('calibrate refuses to learn from what is not the API', () => {
     await expect(calibrateAt(refusing)).rejects.toThrow(/learns nothing from .*error body.*"Tenant not provisioned for RPA"/);
   });
 
+  it('a login page where the jobs by id were asked for: refused, quoting its title; verify fails on it whatever --inferred says', async () => {
+    // The list is the API's (a first request answered with a page stops every command before its checks).
+    const loginPage: Transform = (p) =>
+      isJobById(p) && p.status === 200
+        ? {
+            ...p,
+            contentType: 'text/html',
+            body: '<!DOCTYPE html><html><head><title>Infor OS | Sign in</title></head><body><form></form></body></html>',
+          }
+        : p;
+    await expect(calibrateAt(loginPage)).rejects.toThrow(/learns nothing from .*an HTML page.*"Infor OS \| Sign in"/);
+    const standIn = await startDriftingMock(loginPage);
+    try {
+      const report = await runContract({ baseUrl: standIn.url, retries: 0, wait: noWait, maxJobs: 3, inferred: 'warn' });
+      expect(report.rootCauses.find((cause) => cause.key === 'not-the-api')).toMatchObject({ inferred: false });
+      expect(exitCodeOf(report)).toBe(1);
+    } finally {
+      await standIn.close();
+    }
+  });
+
   it('an environment without jobs: refused, naming the environment', async () => {
     const empty = reshapeBodies((body, p) => (isJobList(p) ? { count: 0, jobs: [] } : body));
     await expect(calibrateAt(empty)).rejects.toThrow(/environment 'default' lists no jobs\. Pass --environment/);

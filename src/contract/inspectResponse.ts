@@ -5,7 +5,7 @@ import { isInferred } from './diagnose/isInferred';
 import type { Observation } from './diagnose/observation';
 import { unwrapList } from './diagnose/unwrapList';
 import { findExtraFields } from './extraFields';
-import { errorBodyMessage } from './diagnose/errorBody';
+import { errorBodyMessage, htmlPageTitle } from './diagnose/errorBody';
 import { foldSummaryItems, isPropertyOfObject } from './diagnose/foldSummaryItems';
 import { learnFromViolations, type Learn } from './learn/learnFromViolations';
 import { documentedView } from '../spec/calibration/documentedView';
@@ -87,6 +87,19 @@ export function inspectResponse(
   const mediaTypes = Object.keys(declared?.content ?? {});
   if (mediaTypes.length === 0) return { findings: [] };
   const isError = expectedStatus >= 400;
+  const page = isError ? undefined : htmlPageTitle(exchange.contentType, exchange.text);
+  if (page !== undefined) {
+    // A login or portal page where the API was asked for: nothing of the API was served.
+    observe({
+      kind: 'not-the-api',
+      operationId: operation.operationId,
+      status: exchange.status,
+      message: page,
+      page: true,
+      inferred: false,
+    });
+    return { findings: [...causes.values()] };
+  }
   let contentType = exchange.contentType;
   if (contentType === undefined || !mediaTypes.includes(contentType)) {
     // JSON under another media type where the spec's is x-inferred: an error body in plain JSON where
@@ -141,7 +154,14 @@ export function inspectResponse(
   const refusal = isError ? undefined : errorBodyMessage(body);
   if (refusal !== undefined) {
     // Nothing of the API was served: named as the root cause, never learned, never passed, whatever --inferred says.
-    observe({ kind: 'not-the-api', operationId: operation.operationId, status: exchange.status, message: refusal, inferred: false });
+    observe({
+      kind: 'not-the-api',
+      operationId: operation.operationId,
+      status: exchange.status,
+      message: refusal,
+      page: false,
+      inferred: false,
+    });
     return { findings: [...causes.values()] };
   }
   if (!isError) body = canonicaliseBody(unwrapList(body, schema, observe), schema, observe);

@@ -1,6 +1,7 @@
 import { SetupError } from '../errors/setupError';
 import type { OperationId } from '../spec/types';
 import { ConnectionError, type Exchange } from './httpClient';
+import { htmlPageTitle } from './diagnose/errorBody';
 import type { CheckContext } from './types';
 
 /** The base URL or the credentials cannot work: nothing is checked, exit 2 with what to change. */
@@ -37,10 +38,10 @@ export async function preflight(context: CheckContext, firstOperation: Operation
       `the base URL redirects (${request}${exchange.location ? ` to ${exchange.location}` : ''}): a login or portal page? --base-url should be https://<gateway>/<TENANT>/RPA`,
     );
   }
-  if (exchange.contentType === 'text/html' || /^\s*<(!doctype|html)/i.test(exchange.text)) {
-    const title = /<title>([^<]{0,80})/i.exec(exchange.text)?.[1]?.trim();
+  const title = htmlPageTitle(exchange.contentType, exchange.text);
+  if (title !== undefined) {
     throw new PreflightError(
-      `the base URL answers an HTML page, not the API (${request}${title ? `, titled '${title}'` : ''}): a gateway, login or portal page? --base-url should be https://<gateway>/<TENANT>/RPA`,
+      `the base URL answers an HTML page, not the API (${request}, titled '${title}'): a gateway, login or portal page? --base-url should be https://<gateway>/<TENANT>/RPA`,
     );
   }
   if (exchange.status === 404 && !looksLikeJson(exchange.text)) {

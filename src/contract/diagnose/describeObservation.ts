@@ -85,7 +85,7 @@ export function headline(observation: Observation, otherFields: string[]): strin
           : `verify read ${observation.items} items in ${observation.pages} pages, then stopped (the warning says where)`
       }`;
     case 'not-the-api':
-      return `the tenant answered ${observation.status} with an error body, not the API's answer: "${observation.message}". Nothing of the API was served: check the credentials' rights and the environment`;
+      return `the tenant answered ${observation.status} with ${observation.page ? 'an HTML page' : 'an error body'}, not the API's answer: "${observation.message}". Nothing of the API was served: ${observation.page ? 'a login or portal page means the base URL is not the API (with --ionapi: iu + /<tenant>/RPA), or the gateway wants another sign-in' : "check the credentials' rights and the environment"}`;
     default:
       return observation.kind;
   }

@@ -1,4 +1,4 @@
-import { errorBodyMessage } from './errorBody';
+import { errorBodyMessage, htmlPageTitle } from './errorBody';
 
 describe('errorBodyMessage', () => {
   it.each([
@@ -24,5 +24,13 @@ describe('errorBodyMessage', () => {
     ['text'],
   ])('leaves %j to be read as the API', (body) => {
     expect(errorBodyMessage(body)).toBeUndefined();
+  });
+
+  it('reads an HTML page, by its media type or its first tag, as its title, and nothing else as one', () => {
+    expect(htmlPageTitle('text/html', '<html><head><title>\n Sign in | Infor </title></head></html>')).toBe('Sign in | Infor');
+    expect(htmlPageTitle('application/json', '<!DOCTYPE html>\n<html><body><p>Portal</p></body></html>')).toBe('Portal');
+    expect(htmlPageTitle('text/html', '')).toBe('(no title)');
+    expect(htmlPageTitle('application/json', '{"jobs": []}')).toBeUndefined();
+    expect(htmlPageTitle('text/plain', 'a <b>bold</b> claim')).toBeUndefined();
   });
 });

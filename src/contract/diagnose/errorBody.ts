@@ -50,3 +50,14 @@ function textOf(body: Schema): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The title of a success answer that is an HTML page (a gateway's login or portal page, served
+ * with 200 where the API was asked for), or its first words; undefined for a body that is no page.
+ */
+export function htmlPageTitle(contentType: string | undefined, text: string): string | undefined {
+  const head = text.slice(0, 2048);
+  if (contentType !== 'text/html' && !/^\s*<(!doctype html|html)[\s>]/i.test(head)) return undefined;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? head.replace(/<[^>]*>/g, ' ');
+  return title.replace(/\s+/g, ' ').trim().slice(0, 120) || '(no title)';
+}

@@ -22,6 +22,7 @@ export type Observation =
   | { kind: 'error-shape'; operationId: string; status: number; problem: string; example: unknown; inferred: boolean }
   /** `complete`: every page was read (otherwise a warning says where reading stopped). */
   | { kind: 'paging'; operationId: string; scheme: PagingScheme; pages: number; items: number; complete: boolean; inferred: true }
-  | { kind: 'not-the-api'; operationId: string; status: number; message: string; inferred: false };
+  /** `page`: an HTML page (a login or portal page), `message` its title; otherwise an error object, `message` what it says. */
+  | { kind: 'not-the-api'; operationId: string; status: number; message: string; page: boolean; inferred: false };
 
 export type Observe = (observation: Observation) => void;
