@@ -29,7 +29,9 @@ describe('errorBodyMessage', () => {
   it('reads an HTML page, by its media type or its first tag, as its title, and nothing else as one', () => {
     expect(htmlPageTitle('text/html', '<html><head><title>\n Sign in | Infor </title></head></html>')).toBe('Sign in | Infor');
     expect(htmlPageTitle('application/json', '<!DOCTYPE html>\n<html><body><p>Portal</p></body></html>')).toBe('Portal');
-    expect(htmlPageTitle('text/html', '')).toBe('(no title)');
+    expect(htmlPageTitle('text/html', '<p></p>')).toBe('(no title)');
+    // JSON under the wrong media type is a content-type departure, not a page.
+    expect(htmlPageTitle('text/html', '{"id": "x"}')).toBeUndefined();
     expect(htmlPageTitle('application/json', '{"jobs": []}')).toBeUndefined();
     expect(htmlPageTitle('text/plain', 'a <b>bold</b> claim')).toBeUndefined();
   });

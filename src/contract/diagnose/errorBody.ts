@@ -57,7 +57,9 @@ function textOf(body: Schema): string | undefined {
  */
 export function htmlPageTitle(contentType: string | undefined, text: string): string | undefined {
   const head = text.slice(0, 2048);
-  if (contentType !== 'text/html' && !/^\s*<(!doctype html|html)[\s>]/i.test(head)) return undefined;
+  // A page, not JSON mislabelled as one: HTML by its media type and first character, or by its first tag.
+  const page = contentType === 'text/html' ? /^\s*</.test(head) : /^\s*<(!doctype html|html)[\s>]/i.test(head);
+  if (!page) return undefined;
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1] ?? head.replace(/<[^>]*>/g, ' ');
   return title.replace(/\s+/g, ' ').trim().slice(0, 120) || '(no title)';
 }
