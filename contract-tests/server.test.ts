@@ -4,7 +4,7 @@ import { createMock } from '../src';
 import { createApp } from '../src/server/createApp';
 import { createLogger } from '../src/server/requestLog';
 import { loadSpecBundle } from '../src/spec/specBundle';
-import type { Engine } from '../src/engines/engine';
+import type { Engine } from '../src/core/engine';
 import { jobsPath, listDefaultJobs, startMock } from './support/startMock';
 
 describe('routing by the spec', () => {

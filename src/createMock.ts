@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import { createPrismEngine } from './engines/prism';
-import { fakerEngineOf, mockPipeline } from './core/mockPipeline';
+import { fakerEngineOf, mockPipeline } from './mock/mockPipeline';
 import { fixtureJobSource, readFixtureFile } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
 import { FaultInjector } from './scenario/faultInjector';

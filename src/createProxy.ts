@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { readIonApi } from './contract/ionApi';
-import { tokenSourceFor } from './contract/tokenSource';
+import { readIonApi } from './credentials/ionApi';
+import { tokenSourceFor } from './credentials/tokenSource';
 import { createForwarder } from './engines/forwarder';
 import { createApp } from './server/createApp';
 import { corsMethodsOf } from './server/cors';

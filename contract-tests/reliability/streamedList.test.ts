@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { close, createMock, listen } from '../../src';
-import type { Engine, StreamedItem } from '../../src/engines/engine';
+import type { Engine, StreamedItem } from '../../src/core/engine';
 import { createApp } from '../../src/server/createApp';
 import { createLogger } from '../../src/server/requestLog';
 import { loadSpec } from '../../src/spec/loadSpec';

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, readIonApi } from '../contract/ionApi';
-import { tokenSourceFor } from '../contract/tokenSource';
-import { maskSecrets } from '../contract/maskSecrets';
+import { baseUrlOf, readIonApi } from '../credentials/ionApi';
+import { tokenSourceFor } from '../credentials/tokenSource';
+import { maskSecrets } from '../credentials/maskSecrets';
 import { defaultContractOptions } from '../contract/options';
-import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
+import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
 import { SetupError } from '../errors/setupError';
 import type { ContractReport } from '../contract/types';
 import { tenantOptions, type TenantFlags } from './tenantOptions';

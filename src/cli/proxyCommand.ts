@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
+import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
 import { defaultProxyOptions, type ProxyOptions } from '../proxyOptions';
 import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
 import { bytesIn, integerIn } from './parsers';

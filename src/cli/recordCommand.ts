@@ -1,11 +1,11 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { baseUrlOf, readIonApi } from '../contract/ionApi';
-import { maskSecrets } from '../contract/maskSecrets';
+import { baseUrlOf, readIonApi } from '../credentials/ionApi';
+import { maskSecrets } from '../credentials/maskSecrets';
 import { defaultContractOptions } from '../contract/options';
-import { refuseUrlCredentials } from '../contract/refuseUrlCredentials';
-import { tokenSourceFor } from '../contract/tokenSource';
+import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
+import { tokenSourceFor } from '../credentials/tokenSource';
 import { defaultOptions } from '../options';
 import { SetupError } from '../errors/setupError';
 import { collect, integerIn } from './parsers';

@@ -1,5 +1,5 @@
 import { SetupError } from '../errors/setupError';
-import { sendWithToken, type TokenSource } from './tokenSource';
+import { sendWithToken, type TokenSource } from '../credentials/tokenSource';
 
 /** One request and what came back, as the checks see it. */
 export interface Exchange {

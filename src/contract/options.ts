@@ -1,6 +1,6 @@
 import { defaultSpecPath } from '../spec/bundledPaths';
 import { defaultGatewayBudgetMs, type Send } from './httpClient';
-import { staticToken, type TokenSource } from './tokenSource';
+import { staticToken, type TokenSource } from '../credentials/tokenSource';
 
 /** What `verify` checks and how: one typed object, defaults set here. */
 export interface ContractOptions {

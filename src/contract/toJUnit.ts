@@ -1,4 +1,4 @@
-import { escapeXml as xml } from './escapeXml';
+import { escapeXml as xml } from '../text/escapeXml';
 import { show } from './formatReport';
 import type { ContractReport, Finding } from './types';
 

@@ -1,4 +1,4 @@
-import type { Engine, EngineAnswer, EngineRequest } from '../engines/engine';
+import type { Engine, EngineAnswer, EngineRequest } from '../core/engine';
 import type { components, operations } from '../spec/control.gen';
 import { createProblem } from '../errors/problem';
 import { ScenarioError, type ScenarioCheck } from '../scenario/loadScenario';

@@ -1,5 +1,5 @@
 import type { Operation } from '../spec/operations';
-import type { Preferences } from '../core/preferences';
+import type { Preferences } from './preferences';
 
 /** A request that matched an operation and passed validation. */
 export interface EngineRequest {

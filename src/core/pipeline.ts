@@ -1,4 +1,4 @@
-import type { Engine, EngineAnswer } from '../engines/engine';
+import type { Engine, EngineAnswer } from './engine';
 import { createProblem, problemContentType, type ProblemKind } from '../errors/problem';
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';

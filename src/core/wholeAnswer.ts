@@ -1,4 +1,4 @@
-import type { StreamedList } from '../engines/engine';
+import type { StreamedList } from './engine';
 import { mergeChecks, type CheckResult } from '../validator';
 import { rejectAnswer, type Outcome, type PipelineContext } from './pipeline';
 

@@ -1,4 +1,4 @@
-import type { EngineAnswer } from '../engines/engine';
+import type { EngineAnswer } from './engine';
 import { toWire } from '../spec/calibration/toWire';
 import type { Operation } from '../spec/operations';
 import { pageAnswer } from './pageAnswer';

@@ -1,6 +1,6 @@
 import { sweep } from '../data/testing/sweep';
 import fc from 'fast-check';
-import { escapeXml } from './escapeXml';
+import { escapeXml } from '../text/escapeXml';
 import { maskSecrets, maskSecretsIn } from './maskSecrets';
 
 describe('maskSecrets', () => {

@@ -1,4 +1,4 @@
-import { escapeXml } from './escapeXml';
+import { escapeXml } from '../text/escapeXml';
 
 /**
  * Written forms this long are masked wherever they appear. A shorter one (a 1-character test token)

@@ -2,7 +2,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { createProblem, problemKindOf } from '../errors/problem';
 import type { Operation } from '../spec/operations';
 import type { Preferences } from '../core/preferences';
-import type { EngineAnswer } from './engine';
+import type { EngineAnswer } from '../core/engine';
 
 /**
  * Answers from the spec itself, for the `Prefer` header on an engine that generates its answers:

@@ -1,11 +1,11 @@
 import type { JobSource } from '../data/jobSource';
-import type { Engine } from '../engines/engine';
+import type { Engine } from '../core/engine';
 import { createFakerEngine } from '../engines/faker';
 import type { MockOptions } from '../options';
 import type { SpecBundle } from '../spec/bundleOf';
 import type { StateStore } from '../state/stateStore';
-import type { PipelineContext } from './pipeline';
-import { wireShape } from './wireShape';
+import type { PipelineContext } from '../core/pipeline';
+import { wireShape } from '../core/wireShape';
 
 /**
  * The mock's request pipeline over a spec bundle and an engine: the same for the Express server and

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { handleRequest } from '../core/pipeline';
 import type { BodySource, PlainRequest } from '../core/plainRequest';
-import { fakerEngineOf, mockPipeline } from '../core/mockPipeline';
+import { fakerEngineOf, mockPipeline } from '../mock/mockPipeline';
 import { wholeAnswer } from '../core/wholeAnswer';
 import { generatedJobSource } from '../data/jobSource';
 import { defaultReferenceTime, portableDefaults } from '../defaults';

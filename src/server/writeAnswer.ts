@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import type { PassThrough, StreamedList } from '../engines/engine';
+import type { PassThrough, StreamedList } from '../core/engine';
 import { createProblem, problemContentType } from '../errors/problem';
 import { mergeChecks, type CheckResult } from '../validator';
 import type { Outcome } from '../core/pipeline';

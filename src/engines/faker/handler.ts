@@ -3,7 +3,7 @@ import { createProblem } from '../../errors/problem';
 import type { Clock } from '../../state/clock';
 import type { ExecutionStore } from '../../state/executionStore';
 import type { StateStore } from '../../state/stateStore';
-import type { EngineAnswer, EngineRequest } from '../engine';
+import type { EngineAnswer, EngineRequest } from '../../core/engine';
 import type { JobJsonCache } from './jobJsonCache';
 import type { ListTextCache } from './listTextCache';
 

@@ -1,7 +1,7 @@
 import type { Operation } from '../../spec/operations';
 import type { OperationId } from '../../spec/types';
 import { answerFromSpec } from '../specAnswers';
-import type { Engine } from '../engine';
+import type { Engine } from '../../core/engine';
 import type { FakerContext, Handler } from './handler';
 import { executeJob } from './executeJob';
 import { getJob } from './getJob';

@@ -1,7 +1,7 @@
 import { renderJob } from '../../data/renderJob';
 import { wholeListText } from '../../core/wholeAnswer';
 import type { Job, JobType } from '../../spec/types';
-import type { StreamedItem } from '../engine';
+import type { StreamedItem } from '../../core/engine';
 import { environmentNamed, type Handler } from './handler';
 import { wholeListJobs } from './listTextCache';
 

@@ -1,9 +1,9 @@
-import { sendWithToken, type TokenSource } from '../../contract/tokenSource';
-import { TokenRefusedError } from '../../contract/tokenEndpoint';
+import { sendWithToken, type TokenSource } from '../../credentials/tokenSource';
+import { TokenRefusedError } from '../../credentials/tokenEndpoint';
 import { createProblem } from '../../errors/problem';
 import { SetupError } from '../../errors/setupError';
 import { fillPath } from '../../spec/fillPath';
-import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+import type { Engine, EngineAnswer, EngineRequest } from '../../core/engine';
 
 export interface ForwarderOptions {
   /** Base URL of the real deployment, up to but not including /api/v1. */

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createProblem, problemKindOf } from '../../errors/problem';
 import { fillPath } from '../../spec/fillPath';
 import type { Operation } from '../../spec/operations';
-import type { Engine, EngineAnswer, EngineRequest } from '../engine';
+import type { Engine, EngineAnswer, EngineRequest } from '../../core/engine';
 import { statusOfExample } from '../specAnswers';
 
 /**
