@@ -80,3 +80,9 @@ function mergeParameters(
   }
   return [...byKey.values()];
 }
+
+/** The schema of an operation's successful answer, for its first media type (dereferenced). */
+export function successSchema(operation: Operation): Record<string, unknown> | undefined {
+  return Object.values(operation.responses[String(operation.successStatus)]?.content ?? {})[0]?.schema as
+    Record<string, unknown> | undefined;
+}

@@ -1,6 +1,6 @@
 import { differsByOperation } from '../../spec/calibration/wireExtensions';
 import { applyOverlay, type OverlayAction } from '../../spec/overlay/applyOverlay';
-import type { Operation } from '../../spec/operations';
+import { successSchema, type Operation } from '../../spec/operations';
 import { listItemsKey } from '../diagnose/unwrapList';
 import type { NodeSummary } from '../learn/nodeSummaries';
 import type { ContractReport } from '../types';
@@ -107,13 +107,11 @@ export function perOperationActions(
 }
 
 function pairsOf(operations: Operation[]): Pair[] {
-  const schemaOf = (operation: Operation) =>
-    Object.values(operation.responses[String(operation.successStatus)]?.content ?? {})[0]?.schema as Raw | undefined;
   return operations.flatMap((list) => {
-    const schema = schemaOf(list);
+    const schema = successSchema(list);
     const key = listItemsKey(schema);
     const item = key === undefined ? undefined : ((schema!.properties as Record<string, Raw>)[key]!.items as object | undefined);
-    const byId = operations.find((candidate) => candidate.method === 'get' && item !== undefined && schemaOf(candidate) === item);
+    const byId = operations.find((candidate) => candidate.method === 'get' && item !== undefined && successSchema(candidate) === item);
     return byId && item ? [{ list: list.operationId, byId: byId.operationId, listSchema: schema!, item }] : [];
   });
 }

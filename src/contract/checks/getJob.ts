@@ -5,6 +5,7 @@ import { SkipCheck, type Check, type CheckContext, type Finding } from '../types
 import { callOperation, describeCall } from './call';
 import { mapConcurrently } from './mapConcurrently';
 import { unknownId } from './unknownId';
+import { successSchema } from '../../spec/operations';
 import { differsByOperation } from '../../spec/calibration/wireExtensions';
 
 /** Fields that follow from runs and time, so they may change between two requests (`metadata` holds one). */
@@ -94,9 +95,8 @@ async function checkUnknownId(context: CheckContext): Promise<Finding[]> {
 
 /** Documented fields a calibration says the tenant writes one way in the list and another by id: not comparable. */
 function fieldsDifferingByOperation(context: CheckContext): Set<string> {
-  const operation = context.operations.get('getJob')!;
-  const media = Object.values(operation.responses[String(operation.successStatus)]?.content ?? {})[0];
-  const properties = ((media?.schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {}) as Record<
+  const schema = successSchema(context.operations.get('getJob')!);
+  const properties = ((schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {}) as Record<
     string,
     Record<string, unknown>
   >;
