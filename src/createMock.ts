@@ -2,20 +2,17 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import { createPrismEngine } from './engines/prism';
-import { fakerEngineOf, mockPipeline } from './mock/mockPipeline';
+import { assembleMock } from './mock/assembleMock';
 import { fixtureJobSource, readFixtureFile } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
-import { FaultInjector } from './scenario/faultInjector';
+import type { FaultInjector } from './scenario/faultInjector';
 import { resolveScenario } from './scenario/resolveScenario';
-import { createApp } from './server/createApp';
-import { corsMethodsOf } from './server/cors';
-import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
+import { serverApp } from './server/serverApp';
 import type { OpenApiDocument } from './spec/loadSpec';
 import type { OperationId } from './spec/types';
 import { loadSpecBundle } from './spec/specBundle';
-import { VirtualClock, type SettableClock } from './state/clock';
-import { localStateStore } from './state/localStateStore';
+import type { SettableClock, VirtualClock } from './state/clock';
 import type { StateStore } from './state/stateStore';
 import { Journal } from './state/journal';
 
@@ -53,45 +50,48 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
   const { document: spec, operations } = bundle;
   // Fixture files hold jobs in the documented shape, whatever shape an overlay gives the wire.
   const documented = resolved.overlays.length > 0 ? (await loadSpecBundle(resolved.specPath)).document : spec;
-  const operationIds = operations.map((operation) => operation.operationId);
   const fixture = resolved.fixtures ? await readFixtureFile(resolved.fixtures, documented) : undefined;
   // A generated fixture file is served at the instant its jobs were rendered at, unless --now says
   // otherwise: its triggers and dates are of that instant.
   const writtenAt = fixture?.generated?.now;
   const referenceTime = options.now === undefined && writtenAt !== undefined ? Date.parse(writtenAt) : referenceTimeOf(resolved.now);
-  const clock = overrides.clock ?? new VirtualClock(referenceTime, resolved.clock);
-  const source = fixture
-    ? fixtureJobSource(fixture, { seed: resolved.seed, since: referenceTime })
-    : generatedJobSource(resolved.seed, resolved.jobs, referenceTime);
-  const faults = new FaultInjector(await resolveScenario(resolved, operationIds), resolved.seed);
-  // ioredis loads only with --state: 100 ms of start-up that a mock in one process does not need.
-  const store = resolved.state
-    ? await (require('./state/redisStateStore') as typeof import('./state/redisStateStore')).redisStateStore(
-        resolved.state,
-        resolved.seed,
-        clock,
-        faults,
-      )
-    : localStateStore(clock, faults);
-  const { executions } = store;
+  const mock = assembleMock({
+    bundle,
+    settings: resolved,
+    source: fixture
+      ? fixtureJobSource(fixture, { seed: resolved.seed, since: referenceTime })
+      : generatedJobSource(resolved.seed, resolved.jobs, referenceTime),
+    referenceTime,
+    scenario: await resolveScenario(
+      resolved,
+      operations.map((operation) => operation.operationId),
+    ),
+    calibrated: resolved.overlays.length > 0,
+    clock: overrides.clock,
+    store: resolved.state ? (clock, faults) => redisModule().redisStateStore(resolved.state!, resolved.seed, clock, faults) : undefined,
+    engine: resolved.engine === 'prism' ? await createPrismEngine(resolved.specPath, operations) : undefined,
+  });
+  const { source, store, clock, faults } = mock;
+  await store.open();
   const journal = new Journal(resolved.journalSize, resolved.journalBytes);
   const logger = createLogger(resolved.log, overrides.logStream);
-  const engine =
-    resolved.engine === 'prism'
-      ? await createPrismEngine(resolved.specPath, operations)
-      : fakerEngineOf(bundle, source, store, resolved.seed);
-  const app = createApp({
-    api: mockPipeline(bundle, engine, store, resolved),
+  const app = serverApp({
+    api: mock.pipeline,
+    spec,
+    operations,
     control: resolved.control
-      ? () => controlModule().createControl({ info: infoOf(resolved, source), store, journal, operationIds }, resolved.authToken)
+      ? {
+          state: { info: infoOf(resolved, source), store },
+          authToken: resolved.authToken,
+          bodyLimit: resolved.bodyLimit,
+          tryItOut: resolved.engine === 'faker' ? tryItOutIds(source) : {},
+        }
       : undefined,
-    pages: resolved.control ? createPages(spec, resolved.engine === 'faker' ? tryItOutIds(source) : {}) : undefined,
     journal,
     logger,
     corsOrigins: resolved.corsOrigins,
-    corsMethods: corsMethodsOf(operations, resolved.control),
   });
-  return { app, options: resolved, spec, clock, executions, source, journal, faults, logger, close: store.close };
+  return { app, options: resolved, spec, clock, executions: store.executions, source, journal, faults, logger, close: store.close };
 }
 
 /**
@@ -119,7 +119,7 @@ function infoOf(options: MockOptions, source: JobSource) {
   };
 }
 
-/** The control API's module, loaded when it is first needed: 100 ms off the start-up. */
-function controlModule(): typeof import('./control/createControl') {
-  return require('./control/createControl') as typeof import('./control/createControl');
+/** ioredis, loaded only with --state: a mock in one process does not wait for it at start. */
+function redisModule(): typeof import('./state/redisStateStore') {
+  return require('./state/redisStateStore') as typeof import('./state/redisStateStore');
 }

@@ -3,10 +3,8 @@ import type { Logger } from 'pino';
 import { readIonApi } from './credentials/ionApi';
 import { tokenSourceFor } from './credentials/tokenSource';
 import { createForwarder } from './engines/forwarder';
-import { createApp } from './server/createApp';
-import { corsMethodsOf } from './server/cors';
-import { createPages } from './server/pages';
 import { createLogger } from './server/requestLog';
+import { serverApp } from './server/serverApp';
 import { loadSpecBundle } from './spec/specBundle';
 import { Journal } from './state/journal';
 import type { ProxyOptions } from './proxyOptions';
@@ -36,7 +34,7 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
     maxValidateBytes: options.maxValidateBytes,
     tokens,
   });
-  const app = createApp({
+  const app = serverApp({
     api: {
       match,
       validators,
@@ -47,27 +45,18 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
       responseCheck: options.errors ? 'reject' : 'report',
       rejectAs: 'invalid_upstream_response',
     },
+    spec,
+    operations,
     control: options.control
-      ? () =>
-          controlModule().createControl(
-            {
-              info: { mode: 'proxy', engine: null, upstream: options.upstream, environments: [], clock: false },
-              journal,
-              operationIds: operations.map((o) => o.operationId),
-            },
-            undefined,
-          )
+      ? {
+          state: { info: { mode: 'proxy', engine: null, upstream: options.upstream, environments: [], clock: false } },
+          authToken: undefined,
+          bodyLimit: options.bodyLimit,
+        }
       : undefined,
-    pages: options.control ? createPages(spec) : undefined,
     journal,
     logger,
     corsOrigins: options.corsOrigins,
-    corsMethods: corsMethodsOf(operations, options.control),
   });
   return { app, journal, logger, options };
-}
-
-/** The control API's module, loaded when it is first needed: 100 ms off the start-up. */
-function controlModule(): typeof import('./control/createControl') {
-  return require('./control/createControl') as typeof import('./control/createControl');
 }

@@ -5,7 +5,11 @@ import { scenarioCheck } from '../scenario/loadScenario';
 import { createControlEngine, type ControlState } from './controlEngine';
 
 /** The control API under /__mock: its own spec, validated like the API, answered from the state. */
-export async function createControl(state: ControlState, authToken: string | undefined): Promise<PipelineContext & { document: object }> {
+export async function createControl(
+  state: ControlState,
+  authToken: string | undefined,
+  bodyLimit: number,
+): Promise<PipelineContext & { document: object }> {
   const { document, match, validators } = await loadSpecBundle(controlSpecPath);
   return {
     document,
@@ -13,7 +17,7 @@ export async function createControl(state: ControlState, authToken: string | und
     validators,
     engine: createControlEngine(state, scenarioCheck(document, state.operationIds)),
     authToken,
-    bodyLimit: 100 * 1024,
+    bodyLimit,
     requestCheck: 'reject',
     responseCheck: 'off',
     rejectAs: 'invalid_response',

@@ -1,12 +1,11 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { handleRequest } from '../core/pipeline';
 import type { BodySource, PlainRequest } from '../core/plainRequest';
-import { fakerEngineOf, mockPipeline } from '../mock/mockPipeline';
 import { wholeAnswer } from '../core/wholeAnswer';
 import { generatedJobSource } from '../data/jobSource';
+import { assembleMock } from '../mock/assembleMock';
 import { defaultReferenceTime, portableDefaults } from '../defaults';
 import type { MockOptions } from '../options';
-import { FaultInjector } from '../scenario/faultInjector';
 import type { Scenario } from '../scenario/scenario';
 import { scenarioCheck } from '../scenario/scenarioCheck';
 import { bundleOf } from '../spec/bundleOf';
@@ -15,9 +14,7 @@ import { dereference } from '../spec/dereference';
 import { applyOverlay, type Overlay } from '../spec/overlay/applyOverlay';
 import type { OpenApiDocument } from '../spec/loadSpec';
 import rpaJobsJson from '../spec/rpa-jobs.gen.json';
-import { VirtualClock } from '../state/clock';
-import { localStateStore } from '../state/localStateStore';
-import type { StateStore } from '../state/stateStore';
+import type { VirtualClock } from '../state/clock';
 
 /** What the handlers serve: the options of `rpa-mock serve` that make sense in a test or a browser. */
 export interface HandlerOptions extends Partial<Pick<MockOptions, 'seed' | 'jobs' | 'clock' | 'strict' | 'authToken' | 'bodyLimit'>> {
@@ -58,12 +55,13 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     ? scenarioCheck(dereference(copyOf(controlJson)) as OpenApiDocument, operationIds)(options.scenario, 'the scenario')
     : {};
   const referenceTime = timeOf(options.now);
-  const clock = new VirtualClock(referenceTime, settings.clock);
-  const store: StateStore = localStateStore(clock, new FaultInjector(scenario, settings.seed));
-  const source = generatedJobSource(settings.seed, settings.jobs, referenceTime);
-  const pipeline = mockPipeline(bundle, fakerEngineOf(bundle, source, store, settings.seed), store, {
-    ...settings,
-    overlays: options.overlays?.map((_, i) => `overlay ${i}`),
+  const { clock, store, pipeline } = assembleMock({
+    bundle,
+    settings,
+    source: generatedJobSource(settings.seed, settings.jobs, referenceTime),
+    referenceTime,
+    scenario,
+    calibrated: (options.overlays ?? []).length > 0,
   });
   const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const templates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];

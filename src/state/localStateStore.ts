@@ -12,6 +12,7 @@ export function localStateStore(clock: VirtualClock, faults: FaultInjector): Sta
     executions,
     clock,
     faults,
+    open: async () => undefined,
     refresh: async () => undefined,
     addRun: async (jobId, make) => {
       const ordinal = started.get(jobId) ?? 0;

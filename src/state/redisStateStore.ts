@@ -19,9 +19,9 @@ interface StoredRun {
  * The state in Redis, shared by every replica started with the same seed and state URL: runs,
  * clock and scenario. Each replica keeps a local view and reloads it when the shared version
  * moved; every change is written to Redis first. Keys live under `rpa-mock:<seed>:`.
- * `const store = await redisStateStore('redis://127.0.0.1:6379/0', 42, clock, faults)`.
+ * `const store = redisStateStore('redis://127.0.0.1:6379/0', 42, clock, faults); await store.open()`.
  */
-export async function redisStateStore(url: string, seed: number, clock: VirtualClock, faults: FaultInjector): Promise<StateStore> {
+export function redisStateStore(url: string, seed: number, clock: VirtualClock, faults: FaultInjector): StateStore {
   const redis = new Redis(url, {
     lazyConnect: true,
     // Fail at once while Redis is away (a 503), rather than queue requests until it is back.
@@ -31,12 +31,6 @@ export async function redisStateStore(url: string, seed: number, clock: VirtualC
     retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
   });
   redis.on('error', () => undefined); // reported through the requests that fail, not as unhandled events
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new StateSetupError(`the state store ${redactUrl(url)} cannot be reached: ${(error as Error).message}`);
-  }
   const key = (name: string) => `rpa-mock:${seed}:${name}`;
   const keys = { version: key('version'), jobs: key('jobs'), clock: key('clock'), scenario: key('scenario') };
   const runsKey = (jobId: string) => key(`runs:${jobId}`);
@@ -80,23 +74,32 @@ export async function redisStateStore(url: string, seed: number, clock: VirtualC
     if (version !== null && Number(next) === Number(version) + 1) version = next;
   };
 
-  // The first replica sets the clock and scenario; later ones take them.
-  await shared(async () => {
-    const reading: ClockReading = clock.reading;
-    await redis
-      .multi()
-      .hsetnx(keys.clock, 'base', String(reading.base))
-      .hsetnx(keys.clock, 'origin', String(reading.origin))
-      .setnx(keys.scenario, JSON.stringify(faults.active))
-      .exec();
-    await redis.setnx(keys.version, '0');
-  });
-  await refresh();
+  const open = async () => {
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      throw new StateSetupError(`the state store ${redactUrl(url)} cannot be reached: ${(error as Error).message}`);
+    }
+    // The first replica sets the clock and scenario; later ones take them.
+    await shared(async () => {
+      const reading: ClockReading = clock.reading;
+      await redis
+        .multi()
+        .hsetnx(keys.clock, 'base', String(reading.base))
+        .hsetnx(keys.clock, 'origin', String(reading.origin))
+        .setnx(keys.scenario, JSON.stringify(faults.active))
+        .exec();
+      await redis.setnx(keys.version, '0');
+    });
+    await refresh();
+  };
 
   return {
     executions,
     clock,
     faults,
+    open,
     refresh,
     addRun: (jobId, make) =>
       shared(async () => {

@@ -14,6 +14,8 @@ export interface StateStore {
   readonly executions: ExecutionStore;
   readonly clock: VirtualClock;
   readonly faults: FaultInjector;
+  /** Connects a shared store and takes its state, or seeds it (the first replica); awaited before the first request. */
+  open(): Promise<void>;
   /** Brings the local view up to date; throws StateUnavailableError when the shared state cannot be reached. */
   refresh(): Promise<void>;
   /** Records a run of a job; the store numbers it (`ordinal`), so two replicas never give two runs one number. */

@@ -1,0 +1,72 @@
+import type { Engine } from '../core/engine';
+import type { PipelineContext } from '../core/pipeline';
+import { wireShape } from '../core/wireShape';
+import type { JobSource } from '../data/jobSource';
+import { createFakerEngine } from '../engines/faker';
+import type { MockOptions } from '../options';
+import { FaultInjector } from '../scenario/faultInjector';
+import type { Scenario } from '../scenario/scenario';
+import type { SpecBundle } from '../spec/bundleOf';
+import { VirtualClock } from '../state/clock';
+import { localStateStore } from '../state/localStateStore';
+import type { StateStore } from '../state/stateStore';
+
+/** What every mock is made of, whatever serves it: read from files (serve) or given as objects (the MSW handlers). */
+export interface MockParts {
+  bundle: SpecBundle;
+  settings: Pick<MockOptions, 'seed' | 'clock' | 'authToken' | 'bodyLimit' | 'strict'>;
+  /** The jobs served: generated from the seed, or a fixture file's. */
+  source: JobSource;
+  /** The instant the clock starts at. */
+  referenceTime: number;
+  /** Latency and errors to inject, already checked. */
+  scenario: Scenario;
+  /** Whether the spec is a tenant's calibration: then every answer goes out in the tenant's shape. */
+  calibrated: boolean;
+  /** A clock of the caller's, such as a frozen one in tests. */
+  clock?: VirtualClock;
+  /** Where the state lives; in this process unless given (Redis with --state). */
+  store?: (clock: VirtualClock, faults: FaultInjector) => StateStore;
+  /** The engine that answers; the faker engine over the source and the store unless given (Prism). */
+  engine?: Engine;
+}
+
+/** A mock, assembled: the state behind it and the one pipeline every adapter answers through. */
+export interface AssembledMock {
+  bundle: SpecBundle;
+  operationIds: string[];
+  source: JobSource;
+  clock: VirtualClock;
+  faults: FaultInjector;
+  /** Opened (`await store.open()`) before the first request: a shared store connects then. */
+  store: StateStore;
+  pipeline: PipelineContext;
+}
+
+/**
+ * Builds a mock from its parts, in one place for every adapter (the Express server, the MSW
+ * handlers, and any to come), so that all answer alike: validation, auth, faults, shared state.
+ */
+export function assembleMock(parts: MockParts): AssembledMock {
+  const { bundle, settings, source } = parts;
+  const clock = parts.clock ?? new VirtualClock(parts.referenceTime, settings.clock);
+  const faults = new FaultInjector(parts.scenario, settings.seed);
+  const store = (parts.store ?? localStateStore)(clock, faults);
+  const engine =
+    parts.engine ?? createFakerEngine({ seed: settings.seed, source, executions: store.executions, clock, store }, bundle.operations);
+  const pipeline: PipelineContext = {
+    match: bundle.match,
+    validators: bundle.validators,
+    engine,
+    authToken: settings.authToken,
+    bodyLimit: settings.bodyLimit,
+    requestCheck: 'reject',
+    responseCheck: settings.strict ? 'reject' : 'off',
+    rejectAs: 'invalid_response',
+    faults,
+    refresh: store.refresh,
+    shape: parts.calibrated ? wireShape : undefined,
+  };
+  const operationIds = bundle.operations.map((operation) => operation.operationId);
+  return { bundle, operationIds, source, clock, faults, store, pipeline };
+}
