@@ -4,6 +4,7 @@ import { defaultOptions, referenceTimeOf, type MockOptions } from '../options';
 import { commanderOptions, optionsFromFlags, pickRows, type OptionRow } from './optionTable';
 import { integerIn } from './parsers';
 import { serveRows } from './serveOptions';
+import { rowFor } from './sharedRows';
 
 type FixturesOptions = Pick<MockOptions, 'seed' | 'jobs' | 'now'> & { out?: string };
 
@@ -12,7 +13,7 @@ const fixturesRows: OptionRow<FixturesOptions>[] = [
   ...pickRows<FixturesOptions, MockOptions>(serveRows, ['seed', 'now']),
   // A fixture file holds every job as JSON: 100,000 jobs are about 250 MB already.
   { key: 'jobs', flags: '-j, --jobs <count>', help: 'number of jobs', parse: integerIn(0, 100_000, 'jobs') },
-  { key: 'out', flags: '-o, --out <file>', help: 'file to write; standard output when absent', env: false },
+  rowFor<FixturesOptions>('out', 'file to write; standard output when absent'),
 ];
 
 /** `rpa-mock fixtures`: writes generated jobs to a fixture file that `serve --fixtures` reads. */

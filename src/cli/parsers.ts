@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import controlJson from '../spec/control.gen.json';
 import { checkRepresentableTime } from '../data/representableTime';
+import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
 
 /** Parsers for flag values: each rejects a bad value with a message saying what is expected. */
 
@@ -71,5 +72,18 @@ export function bytesIn(min: number, max: number, what: string): (value: string)
     const bytes = Number(match[1]) * { '': 1, k: 1024, m: 1024 * 1024 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
     if (bytes < min || bytes > max) throw new InvalidArgumentError(`${what} must be from ${min} to ${max} bytes.`);
     return bytes;
+  };
+}
+
+/**
+ * A base URL of the API, such as `--base-url` or `--upstream`: http(s), without credentials in it
+ * (refused before the format check: commander repeats a refused value, and this one would hold a password).
+ */
+export function parseBaseUrl(flag: string): (value: string) => string {
+  return (value) => {
+    refuseUrlCredentials(value, flag);
+    if (!/^https?:\/\/[^/]+/.test(value))
+      throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
+    return value.replace(/\/+$/, '');
   };
 }

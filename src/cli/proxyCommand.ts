@@ -1,33 +1,26 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
+import { Command } from 'commander';
 import { defaultProxyOptions, type ProxyOptions } from '../proxyOptions';
 import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from './optionTable';
-import { bytesIn, integerIn } from './parsers';
+import { bytesIn } from './parsers';
+import { rowFor, upstreamRow } from './sharedRows';
 import { serverRows, type ServerOptions } from './serveOptions';
 
 /** The flags of `proxy`, each declared once; `defaultProxyOptions` holds their defaults. */
 const proxyRows: OptionRow<ProxyOptions>[] = [
-  {
-    key: 'upstream',
-    flags: '--upstream <url>',
-    help: 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA',
-    parse: parseUrl,
+  upstreamRow<ProxyOptions>('upstream', 'base URL of the deployment, up to /api/v1, such as https://<gateway>/<TENANT>/RPA', {
     mandatory: true,
-  },
-  { key: 'token', flags: '--token <token>', help: "bearer token to send upstream instead of the caller's", env: 'RPA_TOKEN' },
-  {
-    key: 'ionapi',
-    flags: '--ionapi <file>',
-    help: 'Infor .ionapi file: get the upstream token from its OAuth2 token endpoint, renewed before it expires and once on a 401',
-    env: 'RPA_IONAPI',
-    conflicts: 'token',
-  },
+  }),
+  rowFor<ProxyOptions>('token', "bearer token to send upstream instead of the caller's"),
+  rowFor<ProxyOptions>(
+    'ionapi',
+    'Infor .ionapi file: get the upstream token from its OAuth2 token endpoint, renewed before it expires and once on a 401',
+  ),
   {
     key: 'errors',
     flags: '--errors',
     help: 'answer a response that breaks the spec with 502 and the list of violations, instead of passing it on',
   },
-  { key: 'timeoutMs', flags: '--timeout <ms>', help: 'time-out of one upstream request', parse: integerIn(1, 600_000, 'timeout') },
+  rowFor<ProxyOptions>('timeoutMs', 'time-out of one upstream request'),
   {
     key: 'maxValidateBytes',
     flags: '--max-validate <bytes>',
@@ -71,12 +64,4 @@ function banner(options: ProxyOptions, url: string): string {
     `  checks:   requests and answers against the spec${checks}`,
     `  credentials: ${credentials}`,
   ].join('\n');
-}
-
-function parseUrl(value: string): string {
-  // Before the format check: commander repeats a refused value in its message, and this one holds a password.
-  refuseUrlCredentials(value, '--upstream');
-  if (!/^https?:\/\/[^/]+/.test(value))
-    throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
-  return value.replace(/\/+$/, '');
 }

@@ -1,5 +1,6 @@
 import { defaultReferenceTime, type MockOptions } from '../options';
 import { sharedRows, type OptionRow } from './optionTable';
+import { rowFor } from './sharedRows';
 import { bytesIn, collect, integerIn, parseLatency, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
@@ -18,20 +19,11 @@ export const serverRows: OptionRow<ServerOptions>[] = [
     envFallback: 'PORT',
   },
   { key: 'host', flags: '-H, --host <host>', help: 'address to listen on; 0.0.0.0 exposes it to the network' },
-  {
-    key: 'specPath',
-    flags: '--spec <file>',
-    help: 'OpenAPI 3.1 document to serve and check against',
-    defaultLabel: 'the bundled RPA Jobs spec',
-    isPath: true,
-  },
-  {
-    key: 'overlays',
-    flags: '--overlay <file>',
-    help: "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: serve answers in the tenant's shape, proxy checks against it",
-    parse: collect,
-    noDefault: true,
-  },
+  rowFor<ServerOptions>('specPath'),
+  rowFor<ServerOptions>(
+    'overlays',
+    "OpenAPI Overlay applied to the spec (repeatable, in order), such as a tenant's calibration: serve answers in the tenant's shape, proxy checks against it",
+  ),
   { key: 'control', flags: '--no-control', help: 'do not serve the control API (/__mock), the inspector (/__mock/) and /docs' },
   {
     key: 'journalSize',
@@ -81,7 +73,7 @@ export const serveRows: OptionRow<MockOptions>[] = [
     help: "'faker': realistic, stateful jobs; 'prism': Stoplight Prism's answers from the spec's examples",
     choices: ['faker', 'prism'],
   },
-  { key: 'seed', flags: '-s, --seed <seed>', help: 'seed of the generated jobs', parse: integerIn(0, 2 ** 32 - 1, 'seed') },
+  rowFor<MockOptions>('seed'),
   { key: 'jobs', flags: '-j, --jobs <count>', help: 'number of jobs to generate', parse: integerIn(0, 10_000_000, 'jobs') },
   {
     key: 'now',
