@@ -83,7 +83,7 @@ describe('a streamed list under --strict', () => {
     }
     const engine: Engine = {
       name: 'streaming',
-      answer: async () => ({ status: 200, body: undefined, stream: { head: { count }, property: 'jobs', items: items() } }),
+      answer: async () => ({ kind: 'stream', status: 200, stream: { head: { count }, property: 'jobs', items: items() } }),
     };
     const journal = new Journal(10);
     const app = createApp({

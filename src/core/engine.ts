@@ -14,22 +14,43 @@ export interface EngineRequest {
   preferences: Preferences;
 }
 
-/** What an engine answers; the server validates it (with --strict) and writes it. */
-export interface EngineAnswer {
+/** What every answer has, whatever its body. */
+interface AnswerHead {
   status: number;
-  body: unknown;
   /** Defaults to application/json, or application/problem+json for 4xx and 5xx. */
   contentType?: string;
   headers?: Record<string, string>;
-  /** The body's text, written as is: received from elsewhere (the proxy's upstream), or kept by the engine. `body` is its value. */
-  rawBody?: string;
   /** An answer of the tool itself, not of the API (an unreachable upstream): not checked against the spec. */
   unchecked?: boolean;
-  /** A list too large to build at once, written item by item (then `body` is undefined). */
-  stream?: StreamedList;
-  /** A body passed through as it arrives, unread (the proxy's answers above --max-validate). */
-  passThrough?: PassThrough;
 }
+
+/** A value, written as its JSON (the body is undefined for an answer without one). The default kind. */
+export interface ValueAnswer extends AnswerHead {
+  kind?: 'value';
+  body: unknown;
+}
+
+/** A text written as it is: received from elsewhere (the proxy's upstream), or kept by the engine. `body` is its value, for checks. */
+export interface TextAnswer extends AnswerHead {
+  kind: 'text';
+  text: string;
+  body: unknown;
+}
+
+/** A list too large to build at once, written item by item. */
+export interface StreamAnswer extends AnswerHead {
+  kind: 'stream';
+  stream: StreamedList;
+}
+
+/** Bytes from elsewhere passed through as they arrive, unread (the proxy's answers above --max-validate). */
+export interface PassThroughAnswer extends AnswerHead {
+  kind: 'pass-through';
+  passThrough: PassThrough;
+}
+
+/** What an engine answers, of one of four kinds; the pipeline validates it (with --strict) and an adapter writes it. */
+export type EngineAnswer = ValueAnswer | TextAnswer | StreamAnswer | PassThroughAnswer;
 
 /** One item of a streamed list: its value, for checks, and its JSON text, to write. */
 export interface StreamedItem {
@@ -59,4 +80,9 @@ export interface PassThrough {
 export interface Engine {
   readonly name: string;
   answer(request: EngineRequest): Promise<EngineAnswer>;
+}
+
+/** The value of an answer that has one at hand: a value's or a text's; undefined for a stream or bytes passed through. */
+export function bodyOf(answer: EngineAnswer): unknown {
+  return answer.kind === 'stream' || answer.kind === 'pass-through' ? undefined : answer.body;
 }

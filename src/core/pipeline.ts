@@ -31,8 +31,10 @@ export interface PipelineContext {
   shape?: (operation: Operation, answer: EngineAnswer, request: PlainRequest) => EngineAnswer;
 }
 
-/** What the pipeline decided; the server writes it as it is. */
-export interface Outcome extends EngineAnswer {
+/** What the pipeline decided: the answer, and what is known of it; an adapter writes it as it is. */
+export interface Outcome {
+  answer: EngineAnswer;
+  /** The answer's media type, its default filled in. */
   contentType: string;
   operation?: Operation;
   /** How the request broke the spec: the first violations and the count of the rest. */
@@ -46,8 +48,12 @@ export interface Outcome extends EngineAnswer {
   checkText?: (text: string) => CheckResult;
   /** Checks one item of a streamed list as it is written; present when answers are checked. */
   checkItem?: (index: number, item: unknown) => CheckResult;
-  /** An answer found broken is replaced by a problem (responseCheck 'reject'), not only reported. */
-  rejectBroken?: boolean;
+  /**
+   * The outcome that replaces this one once its answer is found to break the spec; present only
+   * where a broken answer is rejected (responseCheck 'reject'). The pipeline calls it for an answer
+   * it checks whole; an adapter calls it for a streamed list whose items it checks as it writes them.
+   */
+  replaceBroken?: (found: CheckResult) => Outcome;
   fault?: Fault;
 }
 
@@ -64,10 +70,8 @@ export async function handleRequest(context: PipelineContext, req: PlainRequest)
   const match = context.match(req.method, req.path);
   if (match.kind === 'not_found') return unmatched('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
   if (match.kind === 'method_not_allowed') {
-    return {
-      ...unmatched('method_not_allowed', `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`),
-      headers: { Allow: match.allow.join(', ') },
-    };
+    const detail = `${req.path} does not take ${req.method}; it takes ${match.allow.join(', ')}.`;
+    return unmatched('method_not_allowed', detail, { Allow: match.allow.join(', ') });
   }
   const { operation, pathParams } = match;
   const validator = context.validators.get(operation.operationId)!;
@@ -85,48 +89,46 @@ export async function handleRequest(context: PipelineContext, req: PlainRequest)
   const { request } = answered;
   const answer = context.shape ? context.shape(operation, answered.answer, req) : answered.answer;
   const contentType = answer.contentType ?? (answer.status >= 400 ? problemContentType : 'application/json');
-  const checkText = textCheck(validator, answer.status, contentType);
-  const rejectBroken = context.responseCheck === 'reject';
-  // Field by field, not spread: this runs for every request, and a spread copies through V8's slow path.
+  const { status } = answer;
+  const replaceBroken = context.responseCheck === 'reject' ? brokenAnswer(context, operation, status, request) : undefined;
   const outcome: Outcome = {
-    status: answer.status,
-    body: answer.body,
+    answer,
     contentType,
-    headers: answer.headers,
-    rawBody: answer.rawBody,
-    unchecked: answer.unchecked,
-    stream: answer.stream,
-    passThrough: answer.passThrough,
     operation,
     request,
-    checkText,
+    checkText: textCheck(validator, status, contentType),
     fault,
-    rejectBroken,
+    replaceBroken,
   };
-  if (context.responseCheck === 'off' || answer.unchecked || answer.passThrough) return outcome;
-  const { status } = answer;
-  const response = answer.stream
-    ? // The envelope now, each item as it is written.
-      validator.checkResponse({ status, contentType, body: { ...answer.stream.head, [answer.stream.property]: [] } }, listedViolations)
-    : validator.checkResponse({ status, contentType, body: answer.body }, listedViolations);
-  if (response.violations.length > 0 && rejectBroken)
-    return { ...outcome, ...rejectAnswer(context, operation, status, response), response };
-  if (!answer.stream) return { ...outcome, response };
+  if (context.responseCheck === 'off' || answer.unchecked || answer.kind === 'pass-through') return outcome;
+  const response =
+    answer.kind === 'stream'
+      ? // The envelope now, each item as it is written.
+        validator.checkResponse({ status, contentType, body: { ...answer.stream.head, [answer.stream.property]: [] } }, listedViolations)
+      : validator.checkResponse({ status, contentType, body: answer.body }, listedViolations);
+  if (response.violations.length > 0 && replaceBroken) return replaceBroken(response);
+  outcome.response = response;
+  if (answer.kind !== 'stream') return outcome;
   const { property } = answer.stream;
-  const checkItem = (index: number, item: unknown) =>
-    validator.checkResponseItem({ status, contentType }, property, index, item, listedViolations);
-  return { ...outcome, response, checkItem };
+  outcome.checkItem = (index, item) => validator.checkResponseItem({ status, contentType }, property, index, item, listedViolations);
+  return outcome;
 }
 
-/** The problem that replaces an answer found to break the spec (--strict, or the proxy's --errors). */
-export function rejectAnswer(
+/**
+ * Whether an answer found broken is replaced, and by what, decided here for every adapter: by the
+ * problem `rejectAs` names (--strict's invalid_response, the proxy's invalid_upstream_response),
+ * listing where the answer breaks the spec.
+ */
+function brokenAnswer(
   context: Pick<PipelineContext, 'rejectAs'>,
   operation: Operation,
   status: number,
-  found: CheckResult,
-): EngineAnswer & { contentType: string } {
-  const detail = `The answer (${status}) to ${operation.operationId} breaks the spec in ${places(found)}.`;
-  return { ...problem(context.rejectAs, detail, found), headers: {}, rawBody: undefined, stream: undefined, passThrough: undefined };
+  request: CheckResult,
+): (found: CheckResult) => Outcome {
+  return (found) => {
+    const detail = `The answer (${status}) to ${operation.operationId} breaks the spec in ${places(found)}.`;
+    return { ...problem(context.rejectAs, detail, found), operation, request, response: found };
+  };
 }
 
 function textCheck(validator: OperationValidator, status: number, contentType: string): (text: string) => CheckResult {
@@ -211,13 +213,15 @@ function invalidRequest(found: CheckResult): EngineAnswer {
   };
 }
 
-function unmatched(kind: ProblemKind, detail: string): Outcome {
-  return { ...problem(kind, detail), request: noViolations };
+function unmatched(kind: ProblemKind, detail: string, headers?: Record<string, string>): Outcome {
+  const outcome = problem(kind, detail);
+  if (headers) outcome.answer.headers = headers;
+  return { ...outcome, request: noViolations };
 }
 
-function problem(kind: ProblemKind, detail: string, found?: CheckResult): { status: number; body: unknown; contentType: string } {
+function problem(kind: ProblemKind, detail: string, found?: CheckResult): { answer: EngineAnswer; contentType: string } {
   const body = createProblem(kind, detail, found?.violations, found?.more);
-  return { status: body.status, body, contentType: problemContentType };
+  return { answer: { status: body.status, body, contentType: problemContentType }, contentType: problemContentType };
 }
 
 /** "1 place", "3 places", "9401 places; the first 20 are listed". */

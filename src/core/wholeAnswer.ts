@@ -1,6 +1,6 @@
 import type { StreamedList } from './engine';
 import { mergeChecks, type CheckResult } from '../validator';
-import { rejectAnswer, type Outcome, type PipelineContext } from './pipeline';
+import type { Outcome } from './pipeline';
 
 /** An outcome as one text, for adapters that send a body whole (the MSW handlers). */
 export interface WholeAnswer {
@@ -13,21 +13,25 @@ export interface WholeAnswer {
 
 /**
  * Writes an outcome at once: a streamed list gathered item by item (each checked, under --strict, as
- * the server checks it while streaming), a body serialized, text passed as it is. A list found to
- * break the spec is answered with the problem that replaces it.
+ * the server checks it while streaming), a value serialized, a text passed as it is. A list found to
+ * break the spec is answered with the outcome that replaces it.
  */
-export function wholeAnswer(context: Pick<PipelineContext, 'rejectAs'>, outcome: Outcome): WholeAnswer {
-  const headers = outcome.headers ?? {};
-  if (outcome.stream) {
-    const { text, found } = listText(outcome, outcome.stream);
-    if (outcome.rejectBroken && found.violations.length > 0 && outcome.operation) {
-      const rejected = rejectAnswer(context, outcome.operation, outcome.status, found);
-      return { status: rejected.status, contentType: rejected.contentType, headers: {}, text: JSON.stringify(rejected.body) };
+export function wholeAnswer(outcome: Outcome): WholeAnswer {
+  const { answer, contentType } = outcome;
+  const headers = answer.headers ?? {};
+  switch (answer.kind) {
+    case 'stream': {
+      const { text, found } = listText(outcome, answer.stream);
+      if (found.violations.length > 0 && outcome.replaceBroken) return wholeAnswer(outcome.replaceBroken(found));
+      return { status: answer.status, contentType, headers, text };
     }
-    return { status: outcome.status, contentType: outcome.contentType, headers, text };
+    case 'text':
+      return { status: answer.status, contentType, headers, text: answer.text };
+    case 'pass-through':
+      throw new TypeError('a passed-through answer is written as it arrives, never whole');
+    default:
+      return { status: answer.status, contentType, headers, text: answer.body === undefined ? undefined : JSON.stringify(answer.body) };
   }
-  const text = outcome.rawBody ?? (outcome.body === undefined ? undefined : JSON.stringify(outcome.body));
-  return { status: outcome.status, contentType: outcome.contentType, headers, text };
 }
 
 function listText(outcome: Outcome, list: StreamedList): { text: string; found: CheckResult } {

@@ -1,4 +1,4 @@
-import type { EngineAnswer } from './engine';
+import type { EngineAnswer, StreamAnswer, TextAnswer, ValueAnswer } from './engine';
 import { toWire } from '../spec/calibration/toWire';
 import type { Operation } from '../spec/operations';
 import { pageAnswer } from './pageAnswer';
@@ -15,8 +15,8 @@ import type { PlainRequest } from './plainRequest';
  * not be the documented one (a bare array), so a calibrated mock sends lists in one piece.
  */
 export function wireShape(operation: Operation, found: EngineAnswer, request: Pick<PlainRequest, 'path' | 'query'>): EngineAnswer {
-  const { rawBody: _documentedText, ...wholeAnswer } = whole(found);
-  if (wholeAnswer.unchecked) return wholeAnswer;
+  if (found.unchecked || found.kind === 'pass-through') return found;
+  const wholeAnswer = valueOf(found);
   // A success the engine gives under the documented status (`_execute`'s 202) goes out under the tenant's.
   const success = wholeAnswer.status >= 200 && wholeAnswer.status < 300 && !operation.responses[String(wholeAnswer.status)];
   const answer = success ? { ...wholeAnswer, status: operation.successStatus } : wholeAnswer;
@@ -34,10 +34,10 @@ export function wireShape(operation: Operation, found: EngineAnswer, request: Pi
   return { ...answer, contentType, body, headers: { ...answer.headers, ...paged.headers } };
 }
 
-/** The answer with a streamed list gathered into its body. */
-function whole(answer: EngineAnswer): EngineAnswer {
-  if (!answer.stream) return answer;
+/** The answer as a value: a streamed list gathered into its body, a kept text dropped for its value. */
+function valueOf(answer: ValueAnswer | TextAnswer | StreamAnswer): ValueAnswer {
+  const { status, contentType, headers } = answer;
+  if (answer.kind !== 'stream') return { status, contentType, headers, body: answer.body };
   const { head, property, items } = answer.stream;
-  const { stream: _stream, ...rest } = answer;
-  return { ...rest, body: { ...head, [property]: Array.from(items, (item) => item.value) } };
+  return { status, contentType, headers, body: { ...head, [property]: Array.from(items, (item) => item.value) } };
 }

@@ -69,7 +69,7 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     // One handler per path: the pipeline answers every method, a 405 naming the allowed ones included.
     http.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ':$1')}`, async ({ request }) => {
       const outcome = await handleRequest(pipeline, plainRequestOf(request, template));
-      const answer = wholeAnswer(pipeline, outcome);
+      const answer = wholeAnswer(outcome);
       const headers = { ...answer.headers, ...(answer.text === undefined ? {} : { 'Content-Type': answer.contentType }) };
       return new HttpResponse(request.method === 'HEAD' ? null : (answer.text ?? null), { status: answer.status, headers });
     }),

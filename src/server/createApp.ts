@@ -4,7 +4,8 @@ import { createProblem, problemContentType } from '../errors/problem';
 import type { Journal, KeptAnswer, PendingEntry, Validation } from '../state/journal';
 import type { CheckResult } from '../validator';
 import { withCorsOf } from './cors';
-import { handleRequest, rejectAnswer, type Outcome, type PipelineContext } from '../core/pipeline';
+import { bodyOf } from '../core/engine';
+import { handleRequest, type Outcome, type PipelineContext } from '../core/pipeline';
 import { toPlainRequest } from './plainRequestOf';
 import { logRequest, pageRequestLog, type RequestWhy } from './requestLog';
 import { writeAnswer, type Written } from './writeAnswer';
@@ -109,23 +110,16 @@ async function respond(
   res: Response,
 ): Promise<void> {
   const started = performance.now();
-  let outcome = await handleRequest(pipeline, toPlainRequest(req));
-  const keepUpTo = journal?.largestKept ?? 0;
-  let written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
-  if (written.rejected && outcome.operation) {
-    outcome = {
-      ...outcome,
-      ...rejectAnswer(pipeline, outcome.operation, outcome.status, written.rejected),
-      response: written.rejected,
-    };
-    written = await writeAnswer(res, outcome, keepUpTo, req.method === 'HEAD');
-  }
+  const answered = await handleRequest(pipeline, toPlainRequest(req));
+  const written = await writeAnswer(res, answered, journal?.largestKept ?? 0, req.method === 'HEAD');
+  // What went out: a streamed list found broken before its first byte was replaced.
+  const outcome = written.replaced ?? answered;
   if (written.cut)
     logger.warn({ method: req.method, url: req.originalUrl }, `answer to ${req.method} ${req.originalUrl} cut short: ${written.cut}`);
   if (isInspectorPoll(req)) return;
   const durationMs = performance.now() - started;
   const response = written.response ?? outcome.response;
-  logRequest(logger, req.method, req.originalUrl, outcome.status, durationMs, whyOf(outcome, req.headers.prefer));
+  logRequest(logger, req.method, req.originalUrl, outcome.answer.status, durationMs, whyOf(outcome, req.headers.prefer));
   report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
   if (!journal) return;
   const entry: PendingEntry = {
@@ -133,7 +127,7 @@ async function respond(
     method: req.method,
     url: req.originalUrl,
     operationId: outcome.operation?.operationId ?? null,
-    status: outcome.status,
+    status: outcome.answer.status,
     durationMs: Math.round(durationMs * 10) / 10,
     request: toValidation(outcome.request),
     response: journaledAnswer(outcome, written, response),
@@ -146,8 +140,9 @@ async function respond(
 function journaledAnswer(outcome: Outcome, written: Written, response: CheckResult | undefined): Validation | KeptAnswer {
   if (response) return { ...toValidation(response), ...(written.cut ? { note: `cut short: ${written.cut}` } : {}) };
   if (written.cut) return { valid: null, violations: [], note: `not checked: cut short: ${written.cut}` };
-  if (outcome.passThrough) return { valid: null, violations: [], note: `not checked: ${outcome.passThrough.why}` };
-  if (outcome.unchecked) return { valid: null, violations: [], note: "not checked: an answer of rpa-mock's own" };
+  const { answer } = outcome;
+  if (answer.kind === 'pass-through') return { valid: null, violations: [], note: `not checked: ${answer.passThrough.why}` };
+  if (answer.unchecked) return { valid: null, violations: [], note: "not checked: an answer of rpa-mock's own" };
   const checkText = outcome.checkText;
   if (!checkText) return { valid: null, violations: [] };
   if (written.text === undefined)
@@ -208,8 +203,9 @@ function errorMiddleware(logger: Logger): ErrorRequestHandler {
 
 /** Why an answer of 400 and up was given, for its log line. */
 function whyOf(outcome: Outcome, prefer: string | string[] | undefined): RequestWhy | undefined {
-  if (outcome.status < 400) return undefined;
-  const body = outcome.body as { detail?: unknown } | undefined;
+  const { answer } = outcome;
+  if (answer.status < 400) return undefined;
+  const body = bodyOf(answer) as { detail?: unknown } | undefined;
   const first = outcome.request.violations[0];
   const reason = first ? `${first.message} [rule: ${first.rule}]` : typeof body?.detail === 'string' ? body.detail : undefined;
   const wanted = outcome.fault?.error === true || /\bcode\s*=\s*\d/.test(String(prefer ?? ''));

@@ -15,8 +15,8 @@ export interface Written {
   response?: CheckResult;
   /** Why the answer ended before its end: the client left, an item broke the spec, the upstream failed. */
   cut?: string;
-  /** A streamed list broke the spec before anything was sent: the caller answers with a problem instead. */
-  rejected?: CheckResult;
+  /** The outcome written instead: a streamed list broke the spec before anything of it was sent. */
+  replaced?: Outcome;
 }
 
 /** Jobs per piece of a streamed list: about 150 KB, a few milliseconds of work between two yields. */
@@ -28,16 +28,35 @@ const itemsPerPiece = 64;
  * event loop between them, so other requests are answered while a 100 MB list is sent.
  */
 export async function writeAnswer(res: Response, outcome: Outcome, keepUpTo: number, headOnly: boolean): Promise<Written> {
-  res.statusCode = outcome.status;
-  if (outcome.headers) for (const name in outcome.headers) res.setHeader(name, outcome.headers[name]!);
-  if (outcome.stream)
-    return headOnly
-      ? (setContentType(res, outcome.contentType), res.end(), { bytes: 0 })
-      : writeList(res, outcome, outcome.stream, keepUpTo);
-  if (outcome.passThrough) return writePassThrough(res, outcome, outcome.passThrough);
-  if (outcome.body === undefined && outcome.rawBody === undefined) return (res.end(), { bytes: 0 });
-  const { text, bytes } = outcome.rawBody !== undefined ? { text: outcome.rawBody, bytes: undefined } : serializedOf(outcome.body);
-  setContentType(res, outcome.contentType, true);
+  const { answer, contentType } = outcome;
+  res.statusCode = answer.status;
+  if (answer.headers) for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
+  switch (answer.kind) {
+    case 'stream':
+      if (headOnly) return (setContentType(res, contentType), res.end(), { bytes: 0 });
+      return writeList(res, outcome, answer.stream, keepUpTo);
+    case 'pass-through':
+      return writePassThrough(res, contentType, answer.passThrough);
+    case 'text':
+      return writeText(res, contentType, answer.text, undefined, keepUpTo, headOnly);
+    default: {
+      if (answer.body === undefined) return (res.end(), { bytes: 0 });
+      const { text, bytes } = serializedOf(answer.body);
+      return writeText(res, contentType, text, bytes, keepUpTo, headOnly);
+    }
+  }
+}
+
+/** A body of one piece: its text, and its bytes when they were encoded already. */
+function writeText(
+  res: Response,
+  contentType: string,
+  text: string,
+  bytes: Buffer | undefined,
+  keepUpTo: number,
+  headOnly: boolean,
+): Written {
+  setContentType(res, contentType, true);
   res.setHeader('Content-Length', bytes ? bytes.length : Buffer.byteLength(text));
   res.end(headOnly ? undefined : (bytes ?? text));
   return { bytes: text.length, text: text.length <= keepUpTo ? text : undefined };
@@ -81,8 +100,11 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
         parts.push(next.value.json);
         index++;
       }
-      if (outcome.rejectBroken && found.violations.length > 0) {
-        if (!res.headersSent) return { bytes: 0, rejected: found };
+      if (outcome.replaceBroken && found.violations.length > 0) {
+        if (!res.headersSent) {
+          const replaced = outcome.replaceBroken(found);
+          return { ...(await writeAnswer(res, replaced, keepUpTo, false)), replaced };
+        }
         res.destroy();
         return { bytes, response: found, cut: 'an item broke the spec after the answer had begun: the connection was cut' };
       }
@@ -110,12 +132,12 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
  * Bytes from the upstream, written as they come. The first piece is awaited before the status goes
  * out, so an upstream that fails at once still gets a 502; one that fails later cuts the connection.
  */
-async function writePassThrough(res: Response, outcome: Outcome, body: PassThrough): Promise<Written> {
+async function writePassThrough(res: Response, contentType: string, body: PassThrough): Promise<Written> {
   const chunks = body.chunks[Symbol.asyncIterator]();
   let bytes = 0;
   try {
     let next = await chunks.next();
-    setContentType(res, outcome.contentType);
+    setContentType(res, contentType);
     if (body.length !== undefined) res.setHeader('Content-Length', body.length);
     for (; !next.done; next = await chunks.next()) {
       bytes += next.value.length;

@@ -31,7 +31,7 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson, listText
         jobs.map((job, k) => jobJson.jsonOf(indexes[k]!, job)),
       ),
     );
-    return { status: 200, body: { ...head, jobs }, rawBody: text };
+    return { kind: 'text', status: 200, text, body: { ...head, jobs } };
   }
   function* items(): Generator<StreamedItem> {
     for (const index of indexes) {
@@ -39,5 +39,5 @@ export const listJobs: Handler = ({ source, executions, clock, jobJson, listText
       yield { value: job, json: jobJson.jsonOf(index, job) };
     }
   }
-  return { status: 200, body: undefined, stream: { head, property: 'jobs', items: items() } };
+  return { kind: 'stream', status: 200, stream: { head, property: 'jobs', items: items() } };
 };

@@ -106,8 +106,8 @@ async function toAnswer(response: Response, maxValidate: number): Promise<Engine
   if (!read.complete) {
     const why = `too large to check (over ${maxValidate} bytes, --max-validate)`;
     return {
+      kind: 'pass-through',
       status: response.status,
-      body: undefined,
       contentType,
       headers,
       passThrough: { chunks: prepend(read.first, chunks), length, why },
@@ -122,7 +122,7 @@ async function toAnswer(response: Response, maxValidate: number): Promise<Engine
       // Left as text: the check against the spec names what is wrong with it.
     }
   }
-  return { status: response.status, body, contentType, headers, rawBody: text };
+  return { kind: 'text', status: response.status, text, body, contentType, headers };
 }
 
 type Read = { complete: boolean; first: Uint8Array[] };
