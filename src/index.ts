@@ -39,6 +39,6 @@ export type {
   ProcessList,
   ProcessVersion,
   Problem,
-  Violation,
+  WireViolation as Violation,
   OperationId,
 } from './spec/types';

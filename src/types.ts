@@ -17,6 +17,6 @@ export type {
   ProcessVersion,
   ProcessVersionStatus,
   Problem,
-  Violation,
+  WireViolation as Violation,
   OperationId,
 } from './spec/types';

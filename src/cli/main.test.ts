@@ -84,6 +84,19 @@ describe('rpa-mock', () => {
     expect(missing.stderr).toMatch(/^rpa-mock: The spec .*no-such-spec\.yaml cannot be used/);
   });
 
+  it('refuses a spec it cannot serve with exit 2, naming the operation: no operationId, no 2xx answer', async () => {
+    const spec = (paths: string) => `openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n${paths}`;
+    const noId = path.join(dir, 'no-operation-id.yaml');
+    writeFileSync(noId, spec("  /a:\n    get:\n      responses:\n        '200': { description: ok }\n"));
+    const no2xx = path.join(dir, 'no-2xx.yaml');
+    writeFileSync(no2xx, spec("  /b:\n    get:\n      operationId: getB\n      responses:\n        '404': { description: gone }\n"));
+    const [first, second] = await Promise.all([run('serve', '--spec', noId, '--port', '0'), run('serve', '--spec', no2xx, '--port', '0')]);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toMatch(/^rpa-mock: The spec .*no-operation-id\.yaml cannot be used: GET \/a has no operationId\n$/);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(/^rpa-mock: The spec .*no-2xx\.yaml cannot be used: .*getB.* declares no 2xx answer\n$/);
+  });
+
   it('refuses a port in use with a clear message and exit 2', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -1,3 +1,4 @@
+import { escapeToken } from '../text/jsonPointer';
 /**
  * Fields a response carries that the spec does not know, as JSON pointers. A newer server may add
  * fields, so these are warnings; a renamed field shows here too, beside its missing twin.
@@ -14,7 +15,7 @@ export function findExtraFields(schema: unknown, value: unknown, pointer = ''): 
   const properties = node.properties as Record<string, unknown> | undefined;
   if (!properties) return [];
   return Object.entries(value).flatMap(([key, child]) =>
-    key in properties ? findExtraFields(properties[key], child, `${pointer}/${escape(key)}`) : [`${pointer}/${escape(key)}`],
+    key in properties ? findExtraFields(properties[key], child, `${pointer}/${escapeToken(key)}`) : [`${pointer}/${escapeToken(key)}`],
   );
 }
 
@@ -22,8 +23,4 @@ function matchesType(schema: unknown, value: unknown): boolean {
   const type = (schema as { type?: string | string[] }).type;
   const types = Array.isArray(type) ? type : type ? [type] : ['object', 'array'];
   return types.includes(Array.isArray(value) ? 'array' : 'object');
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,5 +1,6 @@
 import { SetupError } from '../errors/setupError';
 import { sendWithToken, type TokenSource } from '../credentials/tokenSource';
+import { mediaTypeOf } from '../text/mediaType';
 
 /** One request and what came back, as the checks see it. */
 export interface Exchange {
@@ -141,7 +142,8 @@ async function exchangeOnce(
       await wait(delay);
       continue;
     }
-    const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
+    const header = response.headers.get('content-type');
+    const contentType = header ? mediaTypeOf(header) || undefined : undefined;
     const location = response.headers.get('location') ?? undefined;
     const link = response.headers.get('link') ?? undefined;
     return { method, url, status: response.status, contentType, text, durationMs: performance.now() - started, location, link };

@@ -11,6 +11,7 @@ import { learnFromViolations, type Learn } from './learn/learnFromViolations';
 import { documentedView } from '../spec/calibration/documentedView';
 import type { Exchange } from './httpClient';
 import type { Finding } from './types';
+import { isJsonMediaType } from '../text/mediaType';
 
 export interface Inspection {
   findings: Finding[];
@@ -107,7 +108,9 @@ export function inspectResponse(
     // `application/vnd…+json` or `text/json` (the documentation names no media type). One root
     // cause, and the body is still read.
     const mediaInferred = isError ? inferred : Object.values(declared?.content ?? {}).some((media) => isInferred(media));
-    const json = contentType !== undefined && (isError ? isJsonType(contentType) : isJsonText(contentType, exchange.text));
+    const json =
+      contentType !== undefined &&
+      (isError ? isJsonMediaType(contentType) && contentType !== 'text/json' : isJsonText(contentType, exchange.text));
     if (json && mediaInferred) {
       observe({
         kind: 'media',
@@ -215,17 +218,13 @@ function isSuccess(status: number): boolean {
 
 /** JSON sent under a media type a JSON API may use for it (`text/html` is a page, whatever it holds). */
 function isJsonText(contentType: string, text: string): boolean {
-  if (!isJsonType(contentType) && contentType !== 'text/json' && contentType !== 'text/plain') return false;
+  if (!isJsonMediaType(contentType) && contentType !== 'text/plain') return false;
   try {
     JSON.parse(text);
     return text.trim() !== '';
   } catch {
     return false;
   }
-}
-
-function isJsonType(contentType: string): boolean {
-  return contentType === 'application/json' || contentType.endsWith('+json');
 }
 
 function isInferredContent(content: Record<string, { schema?: unknown }> | undefined): boolean {

@@ -3,12 +3,13 @@ import { createProblem, problemContentType, type ProblemKind } from '../errors/p
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
-import { listedViolations, type CheckResult, type OperationValidator } from '../validator';
+import { listedViolations, type ViolationList, type OperationValidator } from '../validator';
 import { StateUnavailableError } from '../state/stateStore';
 import { isAuthorized } from './auth';
 import type { PlainRequest } from './plainRequest';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
+import { isJsonMediaType } from '../text/mediaType';
 
 export interface PipelineContext {
   match: (method: string, path: string) => RouteMatch;
@@ -38,26 +39,26 @@ export interface Outcome {
   contentType: string;
   operation?: Operation;
   /** How the request broke the spec: the first violations and the count of the rest. */
-  request: CheckResult;
+  request: ViolationList;
   /** How the answer broke the spec, when it was checked (responseCheck 'report' or 'reject'). */
-  response?: CheckResult;
+  response?: ViolationList;
   /**
    * Checks the text of the answer against the spec, later (when the journal is read); it keeps the
    * validator and the status, never the answer. Absent when no operation matched.
    */
-  checkText?: (text: string) => CheckResult;
+  checkText?: (text: string) => ViolationList;
   /** Checks one item of a streamed list as it is written; present when answers are checked. */
-  checkItem?: (index: number, item: unknown) => CheckResult;
+  checkItem?: (index: number, item: unknown) => ViolationList;
   /**
    * The outcome that replaces this one once its answer is found to break the spec; present only
    * where a broken answer is rejected (responseCheck 'reject'). The pipeline calls it for an answer
    * it checks whole; an adapter calls it for a streamed list whose items it checks as it writes them.
    */
-  replaceBroken?: (found: CheckResult) => Outcome;
+  replaceBroken?: (found: ViolationList) => Outcome;
   fault?: Fault;
 }
 
-const noViolations: CheckResult = { violations: [], more: 0 };
+const noViolations: ViolationList = { violations: [], more: 0 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -123,21 +124,21 @@ function brokenAnswer(
   context: Pick<PipelineContext, 'rejectAs'>,
   operation: Operation,
   status: number,
-  request: CheckResult,
-): (found: CheckResult) => Outcome {
+  request: ViolationList,
+): (found: ViolationList) => Outcome {
   return (found) => {
     const detail = `The answer (${status}) to ${operation.operationId} breaks the spec in ${places(found)}.`;
     return { ...problem(context.rejectAs, detail, found), operation, request, response: found };
   };
 }
 
-function textCheck(validator: OperationValidator, status: number, contentType: string): (text: string) => CheckResult {
+function textCheck(validator: OperationValidator, status: number, contentType: string): (text: string) => ViolationList {
   return (text) => validator.checkResponse({ status, contentType, body: parseText(text, contentType) }, listedViolations);
 }
 
 /** A JSON answer's value; any other text as it is, for the check to name what is wrong. */
 function parseText(text: string, contentType: string): unknown {
-  if (!/json/.test(contentType)) return text;
+  if (!isJsonMediaType(contentType)) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -152,7 +153,7 @@ async function answerOperation(
   pathParams: Record<string, string>,
   validator: OperationValidator,
   fault: Fault | undefined,
-): Promise<{ answer: EngineAnswer; request: CheckResult }> {
+): Promise<{ answer: EngineAnswer; request: ViolationList }> {
   if (context.authToken !== undefined && operation.secured && !isAuthorized(header(req, 'authorization'), context.authToken)) {
     const answer = {
       status: 401,
@@ -206,7 +207,7 @@ function withDefaults(defaults: Record<string, unknown>, query: PlainRequest['qu
   return query;
 }
 
-function invalidRequest(found: CheckResult): EngineAnswer {
+function invalidRequest(found: ViolationList): EngineAnswer {
   return {
     status: 400,
     body: createProblem('invalid_request', `The request breaks the contract in ${places(found)}.`, found.violations, found.more),
@@ -219,13 +220,13 @@ function unmatched(kind: ProblemKind, detail: string, headers?: Record<string, s
   return { ...outcome, request: noViolations };
 }
 
-function problem(kind: ProblemKind, detail: string, found?: CheckResult): { answer: EngineAnswer; contentType: string } {
+function problem(kind: ProblemKind, detail: string, found?: ViolationList): { answer: EngineAnswer; contentType: string } {
   const body = createProblem(kind, detail, found?.violations, found?.more);
   return { answer: { status: body.status, body, contentType: problemContentType }, contentType: problemContentType };
 }
 
 /** "1 place", "3 places", "9401 places; the first 20 are listed". */
-function places({ violations, more }: CheckResult): string {
+function places({ violations, more }: ViolationList): string {
   const count = violations.length + more;
   const counted = count === 1 ? '1 place' : `${count} places`;
   return more > 0 ? `${counted}; the first ${violations.length} are listed` : counted;

@@ -1,6 +1,7 @@
 import { createProblem } from '../errors/problem';
 import type { Problem } from '../spec/types';
 import type { BodySource } from './plainRequest';
+import { isJsonMediaType, mediaTypeOf } from '../text/mediaType';
 
 export type BodyRead =
   | { kind: 'none'; contentType: undefined; value: undefined }
@@ -17,7 +18,7 @@ const decoder = new TextDecoder();
  */
 export async function readBody(source: BodySource, contentTypeHeader: string | undefined, limit: number, read = true): Promise<BodyRead> {
   if (!source.sent) return none;
-  const contentType = (contentTypeHeader ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+  const contentType = mediaTypeOf(contentTypeHeader ?? 'application/octet-stream');
   if (!read) return { kind: 'read', contentType, value: undefined };
   const bytes = await source.read(limit);
   if (bytes.kind === 'too-large')
@@ -25,7 +26,7 @@ export async function readBody(source: BodySource, contentTypeHeader: string | u
   if (bytes.kind === 'unreadable')
     return { kind: 'problem', problem: createProblem('invalid_request', `The request body could not be read: ${bytes.reason}.`) };
   const raw = bytes.bytes;
-  if (!/^application\/([\w.+-]+\+)?json$/.test(contentType)) return { kind: 'read', contentType, value: undefined, raw };
+  if (!isJsonMediaType(contentType)) return { kind: 'read', contentType, value: undefined, raw };
   const text = decoder.decode(raw);
   if (text.trim() === '') return { kind: 'read', contentType, value: undefined, raw };
   try {

@@ -1,5 +1,5 @@
 import type { StreamedList } from './engine';
-import { mergeChecks, type CheckResult } from '../validator';
+import { mergeChecks, type ViolationList } from '../validator';
 import type { Outcome } from './pipeline';
 
 /** An outcome as one text, for adapters that send a body whole (the MSW handlers). */
@@ -34,8 +34,8 @@ export function wholeAnswer(outcome: Outcome): WholeAnswer {
   }
 }
 
-function listText(outcome: Outcome, list: StreamedList): { text: string; found: CheckResult } {
-  let found: CheckResult = outcome.response ?? { violations: [], more: 0 };
+function listText(outcome: Outcome, list: StreamedList): { text: string; found: ViolationList } {
+  let found: ViolationList = outcome.response ?? { violations: [], more: 0 };
   const parts: string[] = [];
   let index = 0;
   for (const item of list.items) {

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import type { Logger } from 'pino';
 import { createProblem, problemContentType } from '../errors/problem';
 import type { Journal, KeptAnswer, PendingEntry, Validation } from '../state/journal';
-import type { CheckResult } from '../validator';
+import type { ViolationList } from '../validator';
 import { withCorsOf } from './cors';
 import { bodyOf } from '../core/engine';
 import { handleRequest, type Outcome, type PipelineContext } from '../core/pipeline';
@@ -137,7 +137,7 @@ async function respond(
 }
 
 /** How the journal shows an answer: judged already, kept as text for a check on reading, or why neither. */
-function journaledAnswer(outcome: Outcome, written: Written, response: CheckResult | undefined): Validation | KeptAnswer {
+function journaledAnswer(outcome: Outcome, written: Written, response: ViolationList | undefined): Validation | KeptAnswer {
   if (response) return { ...toValidation(response), ...(written.cut ? { note: `cut short: ${written.cut}` } : {}) };
   if (written.cut) return { valid: null, violations: [], note: `not checked: cut short: ${written.cut}` };
   const { answer } = outcome;
@@ -151,7 +151,7 @@ function journaledAnswer(outcome: Outcome, written: Written, response: CheckResu
   return { text: written.text, check: (text) => toValidation(checkText(text)) };
 }
 
-function toValidation(found: CheckResult): Validation {
+function toValidation(found: ViolationList): Validation {
   const valid = found.violations.length === 0 && found.more === 0;
   return found.more > 0 ? { valid, violations: found.violations, more: found.more } : { valid, violations: found.violations };
 }
@@ -167,7 +167,7 @@ function report(
   method: string,
   url: string,
   outcome: Outcome,
-  response: CheckResult | undefined,
+  response: ViolationList | undefined,
   logRequestViolations: boolean,
 ): void {
   const { fault } = outcome;

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Response } from 'express';
 import type { PassThrough, StreamedList } from '../core/engine';
 import { createProblem, problemContentType } from '../errors/problem';
-import { mergeChecks, type CheckResult } from '../validator';
+import { mergeChecks, type ViolationList } from '../validator';
 import type { Outcome } from '../core/pipeline';
 import { openingOf } from '../core/wholeAnswer';
 
@@ -12,7 +12,7 @@ export interface Written {
   /** The text sent, when it was no larger than the `keepUpTo` asked for. */
   text?: string;
   /** How the answer broke the spec, when it was checked while written (a streamed list). */
-  response?: CheckResult;
+  response?: ViolationList;
   /** Why the answer ended before its end: the client left, an item broke the spec, the upstream failed. */
   cut?: string;
   /** The outcome written instead: a streamed list broke the spec before anything of it was sent. */
@@ -82,7 +82,7 @@ function setContentType(res: Response, type: string, text = false): void {
 
 async function writeList(res: Response, outcome: Outcome, list: StreamedList, keepUpTo: number): Promise<Written> {
   const items = list.items[Symbol.iterator]();
-  let found: CheckResult = outcome.response ?? { violations: [], more: 0 };
+  let found: ViolationList = outcome.response ?? { violations: [], more: 0 };
   let kept: string[] | undefined = [];
   let bytes = 0;
   let index = 0;

@@ -1,3 +1,5 @@
+import { unescapeToken } from '../text/jsonPointer';
+
 /**
  * Replaces every same-document `$ref` (`#/components/…`) of an OpenAPI document by what it points
  * at, as swagger-parser's dereference does, for where no file can be read (the MSW handlers in a
@@ -16,7 +18,7 @@ export function dereference<T extends object>(document: T): T {
     resolving.add(ref);
     let node: unknown = document;
     for (const segment of ref.slice(2).split('/')) {
-      const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapeToken(segment);
       node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(key)];
       if (node === undefined) throw new Error(`the reference ${ref} points at nothing`);
     }

@@ -49,7 +49,7 @@ export function indexOperations(api: OpenApiDocument): Operation[] {
         responses,
         secured: security.some((requirement) => Object.keys(requirement).length > 0),
         inferred: (operation as { 'x-inferred'?: boolean })['x-inferred'] === true,
-        successStatus: successStatusOf(responses, `${method.toUpperCase()} ${pathTemplate}`),
+        successStatus: successStatusOf(responses, `${operation.operationId} (${method.toUpperCase()} ${pathTemplate})`),
         queryDefaults: queryDefaultsOf(parameters),
         paging: (operation as { 'x-paging'?: PagingScheme })['x-paging'],
       });

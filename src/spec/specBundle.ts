@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bundledSpecPaths, defaultSpecPath, loadSpec } from './loadSpec';
+import { SpecError } from './errors';
+import { bundledSpecPaths, defaultSpecPath, loadSpec, type OpenApiDocument } from './loadSpec';
 import { bundleOf, type SpecBundle } from './bundleOf';
 import { loadOverlaidSpec } from './overlay/loadOverlaidSpec';
 
@@ -20,10 +21,10 @@ const overlaidCacheSize = 8;
 export function loadSpecBundle(file?: string, overlays: string[] = []): Promise<SpecBundle> {
   const resolved = path.resolve(file ?? defaultSpecPath);
   if (overlays.length > 0) return overlaidBundle(resolved, overlays);
-  if (!bundledSpecPaths.includes(resolved)) return loadSpec(resolved).then(bundleOf);
+  if (!bundledSpecPaths.includes(resolved)) return loadSpec(resolved).then(compiledFrom(resolved));
   let bundle = bundledCache.get(resolved);
   if (!bundle) {
-    bundle = loadSpec(resolved).then(bundleOf);
+    bundle = loadSpec(resolved).then(compiledFrom(resolved));
     bundledCache.set(resolved, bundle);
   }
   return bundle;
@@ -39,10 +40,24 @@ async function overlaidBundle(specPath: string, overlays: string[]): Promise<Spe
   ]);
   let bundle = overlaidCache.get(key);
   if (!bundle) {
-    bundle = loadOverlaidSpec(specPath, overlays).then(bundleOf);
+    bundle = loadOverlaidSpec(specPath, overlays).then(compiledFrom(specPath));
     bundle.catch(() => overlaidCache.delete(key));
     overlaidCache.set(key, bundle);
     if (overlaidCache.size > overlaidCacheSize) overlaidCache.delete(overlaidCache.keys().next().value!);
   }
   return bundle;
+}
+
+/**
+ * Compiles a valid OpenAPI document into what serving it needs; what it cannot serve (an operation
+ * without an operationId or without a 2xx answer, a schema ajv refuses) is a SpecError naming it.
+ */
+function compiledFrom(file: string): (document: OpenApiDocument) => SpecBundle {
+  return (document) => {
+    try {
+      return bundleOf(document);
+    } catch (error) {
+      throw new SpecError(file, error instanceof Error ? error.message : String(error));
+    }
+  };
 }

@@ -18,4 +18,4 @@ export type ProcessList = Schemas['ProcessList'];
 export type ProcessVersion = Schemas['ProcessVersion'];
 export type ProcessVersionStatus = Schemas['ProcessVersionStatus'];
 export type Problem = Schemas['Problem'];
-export type Violation = Schemas['Violation'];
+export type WireViolation = Schemas['Violation'];

@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Operation } from '../spec/operations';
 import type { Violation } from './violations';
-import { firstViolations, type CheckResult, type ViolationLocation } from './violations';
+import { firstViolations, type ViolationList, type ViolationLocation } from './violations';
 
 /** The parts of a request the spec constrains, already parsed. */
 export interface RequestParts {
@@ -28,14 +28,14 @@ export interface OperationValidator {
   /** Every violation of the response; empty when it keeps the contract. */
   validateResponse(response: ResponseParts): Violation[];
   /** The first `limit` violations of the request, and how many more there are. */
-  checkRequest(request: RequestParts, limit: number): CheckResult;
+  checkRequest(request: RequestParts, limit: number): ViolationList;
   /** The first `limit` violations of the response, and how many more there are. */
-  checkResponse(response: ResponseParts, limit: number): CheckResult;
+  checkResponse(response: ResponseParts, limit: number): ViolationList;
   /**
    * One item of a list answer sent piece by piece: `item` is checked against the schema of
    * `body[property][index]`, and violations point into the whole body (`/jobs/12/status`).
    */
-  checkResponseItem(response: Omit<ResponseParts, 'body'>, property: string, index: number, item: unknown, limit: number): CheckResult;
+  checkResponseItem(response: Omit<ResponseParts, 'body'>, property: string, index: number, item: unknown, limit: number): ViolationList;
 }
 
 type ParameterLocation = 'path' | 'query' | 'header';
@@ -50,12 +50,12 @@ export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: 
   const validateBody = requestBodySchema ? ajv.compile(requestBodySchema) : undefined;
   const responseValidators = compileResponses(operation, ajv);
 
-  const checkResponse = (response: ResponseParts, limit: number): CheckResult => {
+  const checkResponse = (response: ResponseParts, limit: number): ViolationList => {
     const found = responseValidator(operation, responseValidators, response);
     if (!found.validate) return { violations: found.violations, more: 0 };
     return found.validate(response.body) ? none : firstViolations(found.validate.errors, 'response', limit);
   };
-  const checkRequest = (request: RequestParts, limit: number): CheckResult => {
+  const checkRequest = (request: RequestParts, limit: number): ViolationList => {
     const violations: Violation[] = [];
     let more = 0;
     // Copies, as ajv writes coerced values back; Node gives header names in lower case already.
@@ -95,7 +95,7 @@ export function compileOperation(operation: Operation, ajv: Ajv2020, paramsAjv: 
   };
 }
 
-const none: CheckResult = { violations: [], more: 0 };
+const none: ViolationList = { violations: [], more: 0 };
 
 /** The validator of the answer's status and media type, or the violation that there is none. */
 function responseValidator(
@@ -148,9 +148,9 @@ function validateRequestBody(
   request: RequestParts,
   validate: ValidateFunction | undefined,
   limit: number,
-): CheckResult {
+): ViolationList {
   const body = operation.requestBody;
-  const one = (v: Violation): CheckResult => ({ violations: limit > 0 ? [v] : [], more: limit > 0 ? 0 : 1 });
+  const one = (v: Violation): ViolationList => ({ violations: limit > 0 ? [v] : [], more: limit > 0 ? 0 : 1 });
   if (request.contentType === undefined) {
     return body?.required ? one(violation('body', '', 'required', 'request body is required')) : none;
   }

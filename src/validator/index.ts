@@ -3,7 +3,7 @@ import { compileOperation, type OperationValidator } from './compileOperation';
 import { createAjv } from './createAjv';
 
 export type { OperationValidator } from './compileOperation';
-export { toViolations, listedViolations, mergeChecks, type CheckResult } from './violations';
+export { toViolations, listedViolations, mergeChecks, type ViolationList } from './violations';
 export { createAjv } from './createAjv';
 
 /** Compiles a validator for every operation, keyed by operationId; done once at start-up. */

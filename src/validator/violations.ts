@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import type { Violation as WireViolation } from '../spec/types';
+import type { WireViolation } from '../spec/types';
 import { suggestRename } from './suggestRename';
+import { escapeToken, unescapeToken } from '../text/jsonPointer';
 
 export type ViolationLocation = WireViolation['location'];
 
@@ -28,19 +29,14 @@ const locationNames: Record<ViolationLocation, string> = {
 /**
  * Converts ajv's errors into violations, the one place that does: each names the value (JSON
  * pointer), the rule (schema keyword) and what the rule expects; `documentName` names a body that is
- * not a request's or response's (a fixture file). The noise ajv reports for
- * `oneOf: [X, null]` is folded into one violation per value.
+ * not a request's or response's (a fixture file).
  */
 export function toViolations(errors: ErrorObject[] | null | undefined, location: ViolationLocation, documentName?: string): Violation[] {
-  if (!errors) return [];
-  // A bad property name is reported twice: by its own rule (enum …) and by the propertyNames wrapper.
-  return foldAlternatives(errors.filter((error) => error.keyword !== 'propertyNames')).map((error) =>
-    toViolation(error, location, documentName),
-  );
+  return firstViolations(errors, location, Infinity, documentName).violations;
 }
 
 /** Violations kept for the wire and the journal: the first few, and how many more were found. */
-export interface CheckResult {
+export interface ViolationList {
   violations: Violation[];
   more: number;
 }
@@ -49,7 +45,7 @@ export interface CheckResult {
 export const listedViolations = 20;
 
 /** Two checks as one: the first `listedViolations` listed, the rest counted. */
-export function mergeChecks(a: CheckResult, b: CheckResult): CheckResult {
+export function mergeChecks(a: ViolationList, b: ViolationList): ViolationList {
   if (b.violations.length === 0 && b.more === 0) return a;
   const room = Math.max(0, listedViolations - a.violations.length);
   return {
@@ -60,12 +56,22 @@ export function mergeChecks(a: CheckResult, b: CheckResult): CheckResult {
 
 /**
  * The first `limit` violations of ajv's errors and the count of the rest: a body of thousands of
- * broken values costs a short list, not a description of each.
+ * broken values costs a short list, not a description of each. A bad property name, which ajv
+ * reports twice (by its own rule and by the propertyNames wrapper), is one violation; the noise ajv
+ * reports for `oneOf: [X, null]` is folded into one violation per value.
  */
-export function firstViolations(errors: ErrorObject[] | null | undefined, location: ViolationLocation, limit: number): CheckResult {
+export function firstViolations(
+  errors: ErrorObject[] | null | undefined,
+  location: ViolationLocation,
+  limit: number,
+  documentName?: string,
+): ViolationList {
   if (!errors) return { violations: [], more: 0 };
-  const folded = foldAlternatives(errors);
-  return { violations: folded.slice(0, limit).map((error) => toViolation(error, location)), more: Math.max(0, folded.length - limit) };
+  const folded = foldAlternatives(errors.filter((error) => error.keyword !== 'propertyNames'));
+  return {
+    violations: folded.slice(0, limit).map((error) => toViolation(error, location, documentName)),
+    more: Math.max(0, folded.length - limit),
+  };
 }
 
 function toViolation(error: ErrorObject, location: ViolationLocation, documentName?: string): Violation {
@@ -78,7 +84,7 @@ function toViolation(error: ErrorObject, location: ViolationLocation, documentNa
     expected: expectedOf(error),
   };
   if (error.keyword !== 'required' && 'data' in error) violation.actual = error.data;
-  if (isInferred(error)) violation.inferred = true;
+  if (breaksInferredRule(error)) violation.inferred = true;
   const hint = hintFor(error);
   if (hint) violation.hint = hint;
   return violation;
@@ -124,7 +130,7 @@ function expectedOf(error: ErrorObject): string {
  * its format or values were inferred. A `null` where the spec wants a value breaks an inferred
  * rule too: the documentation never says which fields may be null (the Job schema says so).
  */
-function isInferred(error: ErrorObject): boolean {
+function breaksInferredRule(error: ErrorObject): boolean {
   if (error.keyword === 'type' && (error as { data?: unknown }).data === null) return true;
   return (error.parentSchema as Record<string, unknown> | undefined)?.['x-inferred'] === true;
 }
@@ -151,11 +157,11 @@ function hintFor(error: ErrorObject): string | undefined {
 
 function pointerOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  if (error.propertyName !== undefined) return `${error.instancePath}/${escapePointer(error.propertyName)}`;
-  if (error.keyword === 'required') return `${error.instancePath}/${escapePointer(String(params.missingProperty))}`;
+  if (error.propertyName !== undefined) return `${error.instancePath}/${escapeToken(error.propertyName)}`;
+  if (error.keyword === 'required') return `${error.instancePath}/${escapeToken(String(params.missingProperty))}`;
   if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
     const name = params.additionalProperty ?? params.unevaluatedProperty;
-    return `${error.instancePath}/${escapePointer(String(name))}`;
+    return `${error.instancePath}/${escapeToken(String(name))}`;
   }
   return error.instancePath;
 }
@@ -163,7 +169,7 @@ function pointerOf(error: ErrorObject): string {
 function subject(location: ViolationLocation, pointer: string, documentName?: string): string {
   if (location === 'body' || location === 'response') return `${documentName ?? locationNames[location]}${pointer ? ` at ${pointer}` : ''}`;
   const name = pointer.split('/')[1] ?? '';
-  return `${locationNames[location]} '${unescapePointer(name)}'${pointer.split('/').length > 2 ? ` at ${pointer}` : ''}`;
+  return `${locationNames[location]} '${unescapeToken(name)}'${pointer.split('/').length > 2 ? ` at ${pointer}` : ''}`;
 }
 
 function describe(error: ErrorObject): string {
@@ -213,12 +219,4 @@ function foldAlternatives(errors: ErrorObject[]): ErrorObject[] {
     }
   }
   return folded;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

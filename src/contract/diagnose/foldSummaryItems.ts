@@ -1,5 +1,6 @@
 import type { Violation } from '../../validator/violations';
 import type { Observation } from './observation';
+import { keysOf } from '../../text/jsonPointer';
 
 /**
  * List items that lack fields the list page does not document (the spec names those it does in
@@ -32,10 +33,7 @@ export function foldSummaryItems(violations: Violation[], schema: unknown, body:
 
 /** Whether a pointer names a property of an object (not an array item, not the whole body). */
 export function isPropertyOfObject(body: unknown, pointer: string): boolean {
-  const segments = pointer
-    .split('/')
-    .slice(1, -1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = keysOf(pointer).slice(0, -1);
   if (pointer === '') return false;
   const parent = segments.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
   return !!parent && typeof parent === 'object' && !Array.isArray(parent);

@@ -1,6 +1,7 @@
 import { chooseBranch } from '../../spec/calibration/chooseBranch';
 import { listItemsKey } from '../diagnose/unwrapList';
 import { isInferred } from '../diagnose/isInferred';
+import { unescapeToken } from '../../text/jsonPointer';
 
 type Schema = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ export interface LocatedNode {
  * component schema objects. Undefined for the whole body, or a pointer the schema does not reach.
  */
 export function locateNode(schema: unknown, body: unknown, pointer: string, components: ReadonlySet<object>): LocatedNode | undefined {
-  const segments = pointer.split('/').slice(1).map(unescape);
+  const segments = pointer.split('/').slice(1).map(unescapeToken);
   let node = schema as Schema | undefined;
   let value = body;
   let inferred = isInferred(node);
@@ -68,8 +69,4 @@ export function locateNode(schema: unknown, body: unknown, pointer: string, comp
 export function componentSchemas(document: unknown): Set<object> {
   const schemas = (document as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
   return new Set(Object.values(schemas).filter((schema): schema is object => !!schema && typeof schema === 'object'));
-}
-
-function unescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

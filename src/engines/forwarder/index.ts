@@ -4,6 +4,7 @@ import { createProblem } from '../../errors/problem';
 import { SetupError } from '../../errors/setupError';
 import { fillPath } from '../../spec/fillPath';
 import type { Engine, EngineAnswer, EngineRequest } from '../../core/engine';
+import { isJsonMediaType, mediaTypeOf } from '../../text/mediaType';
 
 export interface ForwarderOptions {
   /** Base URL of the real deployment, up to but not including /api/v1. */
@@ -94,7 +95,7 @@ function reasonOf(error: unknown, timeoutMs: number): string {
  * bytes; otherwise passed through as it arrives (what was read so far first), unchecked.
  */
 async function toAnswer(response: Response, maxValidate: number): Promise<EngineAnswer> {
-  const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? 'application/octet-stream';
+  const contentType = mediaTypeOf(response.headers.get('content-type') ?? 'application/octet-stream');
   const headers = Object.fromEntries(
     passedBack.flatMap((name) => (response.headers.has(name) ? [[name, response.headers.get(name)!]] : [])),
   );
@@ -115,7 +116,7 @@ async function toAnswer(response: Response, maxValidate: number): Promise<Engine
   }
   const text = Buffer.concat(read.first).toString('utf-8');
   let body: unknown = text;
-  if (/json/.test(contentType)) {
+  if (isJsonMediaType(contentType)) {
     try {
       body = JSON.parse(text);
     } catch {

@@ -5,6 +5,7 @@ import { fillPath } from '../../spec/fillPath';
 import type { Operation } from '../../spec/operations';
 import type { Engine, EngineAnswer, EngineRequest } from '../../core/engine';
 import { statusOfExample } from '../specAnswers';
+import { mediaTypeOf } from '../../text/mediaType';
 
 /**
  * Answers through Stoplight Prism (`@stoplight/prism-http`): the spec's static examples by
@@ -64,9 +65,8 @@ export async function createPrismEngine(specPath: string, operations: Operation[
         return { status, body: createProblem(problemKindOf(status), `Prism: ${error.message}${error.detail ? ` (${error.detail})` : ''}`) };
       }
       const { statusCode, headers, body } = result.right.output;
-      const contentType = Object.entries(headers ?? {})
-        .find(([name]) => name.toLowerCase() === 'content-type')?.[1]
-        ?.split(';')[0];
+      const header = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+      const contentType = header === undefined ? undefined : mediaTypeOf(String(header));
       return { status: statusCode, body: keepSemantics(operation.operationId, request, statusCode, body), contentType };
     },
   };

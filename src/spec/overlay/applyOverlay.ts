@@ -1,5 +1,6 @@
 import { exec, type JsonValue } from 'jsonpath-rfc9535';
 import { OverlayError } from './overlayError';
+import { pointerOf } from '../../text/jsonPointer';
 
 /** An OpenAPI Overlay 1.0 document (https://spec.openapis.org/overlay/v1.0.0). */
 export interface Overlay {
@@ -78,9 +79,4 @@ function valueAt(document: unknown, path: (string | number)[]): unknown {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** RFC 6901 JSON pointer of a path. */
-export function pointerOf(path: (string | number)[]): string {
-  return path.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
