@@ -15,6 +15,8 @@ import {
   withRows,
   type TenantOptions,
 } from './tenantOptions';
+import { calibrateTenant } from '../contract/calibrate/calibrateTenant';
+import { stringify } from 'yaml';
 
 interface CalibrateOptions extends TenantOptions {
   out: string;
@@ -46,9 +48,6 @@ export function calibrateCommand(): Command {
 }
 
 async function calibrate(flags: CalibrateOptions): Promise<number> {
-  // Loaded here, not at the top: `--help` and a refused flag do not pay for the checks' modules.
-  const { calibrateTenant }: typeof import('../contract/calibrate/calibrateTenant') = require('../contract/calibrate/calibrateTenant');
-  const { stringify }: typeof import('yaml') = require('yaml');
   const access = await tenantAccess(flags);
   const baseUrl = requireBaseUrl(access, 'calibrate');
   await mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });

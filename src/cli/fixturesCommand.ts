@@ -5,13 +5,14 @@ import { commanderOptions, optionsFromFlags, pickRows, type OptionRow } from './
 import { integerIn } from './parsers';
 import { serveRows } from './serveOptions';
 import { rowFor } from './sharedRows';
+import { createFixtures } from '../fixtures/createFixtures';
 
 type FixturesOptions = Pick<MockOptions, 'seed' | 'jobs' | 'now'> & { out?: string };
 
 /** The flags of `fixtures`: `--seed` and `--now` as `serve` declares them, a smaller bound on `--jobs`. */
 const fixturesRows: OptionRow<FixturesOptions>[] = [
   ...pickRows<FixturesOptions, MockOptions>(serveRows, ['seed', 'now']),
-  // A fixture file holds every job as JSON: 100,000 jobs are about 250 MB already.
+  // A fixture file holds every job as JSON, whole in memory while it is written.
   { key: 'jobs', flags: '-j, --jobs <count>', help: 'number of jobs', parse: integerIn(0, 100_000, 'jobs') },
   rowFor<FixturesOptions>('out', 'file to write; standard output when absent'),
 ];
@@ -22,8 +23,6 @@ export function fixturesCommand(): Command {
     .description('Write the generated jobs of a seed to a fixture file (JSON), to edit and serve with serve --fixtures.')
     .action(async (flags: Record<string, unknown>) => {
       const { seed, jobs, now, out } = { ...defaultOptions, ...optionsFromFlags(fixturesRows, flags) };
-      // Loaded here, not at the top: `--help` and a refused flag do not pay for the generator's modules.
-      const { createFixtures }: typeof import('../fixtures/createFixtures') = require('../fixtures/createFixtures');
       const text = `${JSON.stringify(createFixtures(seed, jobs, referenceTimeOf(now)), null, 2)}\n`;
       if (!out) return void process.stdout.write(text);
       // Written beside the target, then renamed: an interrupted run never leaves half a file.

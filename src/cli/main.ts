@@ -9,8 +9,8 @@ const version = (require('../../package.json') as { version: string }).version;
 const usageError = 2;
 
 /**
- * The commands, each loaded only when needed: `rpa-mock serve` does not pay for the modules of
- * verify, calibrate or record (faker's every locale, the contract checks), which halves its start.
+ * The commands, each loaded only when needed: `rpa-mock serve` does not load the modules of
+ * verify, calibrate, record and proxy (the contract checks), which would lengthen its start.
  */
 const commands: Record<string, () => Command> = {
   serve: () => (require('./serveCommand') as typeof import('./serveCommand')).serveCommand(),

@@ -4,6 +4,9 @@ import { commanderOptions, optionsFromFlags, sharedRows, type OptionRow } from '
 import { bytesIn } from './parsers';
 import { rowFor, upstreamRow } from './sharedRows';
 import { serverRows, type ServerOptions } from './serveOptions';
+import { createProxy } from '../createProxy';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
 
 /** The flags of `proxy`, each declared once; `defaultProxyOptions` holds their defaults. */
 const proxyRows: OptionRow<ProxyOptions>[] = [
@@ -39,10 +42,6 @@ export function proxyCommand(): Command {
     )
     .action(async (flags: Record<string, unknown>, self: Command) => {
       const options: ProxyOptions = { ...defaultProxyOptions, ...optionsFromFlags(proxyRows, flags, self) } as ProxyOptions;
-      // Loaded here, not at the top: `--help` and a refused flag do not pay for the proxy's modules.
-      const { createProxy }: typeof import('../createProxy') = require('../createProxy');
-      const { listen }: typeof import('../server/listen') = require('../server/listen');
-      const { stopOnSignal }: typeof import('../server/shutdown') = require('../server/shutdown');
       const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
       const proxy = await createProxy(options);
       const server = await listen(proxy.app, options.host, options.port, options.requestTimeoutMs);

@@ -6,6 +6,7 @@ import { defaultOptions } from '../options';
 import type { OptionRow } from './optionTable';
 import { rowFor, upstreamRow } from './sharedRows';
 import { requireBaseUrl, tenantAccess, tenantDefaults, tenantOptionsOf, tenantRows, withRows, type TenantOptions } from './tenantOptions';
+import { recordTenant } from '../contract/record/recordTenant';
 
 interface RecordOptions extends TenantOptions {
   seed: number;
@@ -38,8 +39,6 @@ export function recordCommand(): Command {
 }
 
 async function record(flags: RecordOptions): Promise<number> {
-  // Loaded here, not at the top: `--help` and a refused flag do not pay for the recorder's modules.
-  const { recordTenant }: typeof import('../contract/record/recordTenant') = require('../contract/record/recordTenant');
   const access = await tenantAccess(flags);
   const baseUrl = requireBaseUrl(access, 'record', '--upstream');
   // A live list: read when masking, it holds every token issued while recording.

@@ -3,6 +3,9 @@ import { defaultOptions, type MockOptions } from '../options';
 import { loadConfigFile } from './configFile';
 import { commanderOptions, layeredOptions } from './optionTable';
 import { serveRows } from './serveOptions';
+import { createMock } from '../createMock';
+import { listen } from '../server/listen';
+import { stopOnSignal } from '../server/shutdown';
 
 /** `rpa-mock serve` (and `rpa-mock mock [spec]`, as Prism users type it): the mock server. */
 export function serveCommand(name: 'serve' | 'mock' = 'serve'): Command {
@@ -27,10 +30,6 @@ export function serveCommand(name: 'serve' | 'mock' = 'serve'): Command {
 
 /** Starts the mock and keeps it running until SIGINT or SIGTERM, then closes it cleanly. */
 async function serve(options: Partial<MockOptions>, configFile: string | undefined): Promise<void> {
-  // Loaded here, not at the top: `--help` and a refused flag do not pay for the server's modules.
-  const { createMock }: typeof import('../createMock') = require('../createMock');
-  const { listen }: typeof import('../server/listen') = require('../server/listen');
-  const { stopOnSignal }: typeof import('../server/shutdown') = require('../server/shutdown');
   const stopping = stopOnSignal((line) => options.log !== 'silent' && process.stderr.write(`${line}\n`));
   const mock = await createMock(options);
   const server = await listen(mock.app, mock.options.host, mock.options.port, mock.options.requestTimeoutMs);

@@ -16,6 +16,9 @@ import {
   withRows,
   type TenantOptions,
 } from './tenantOptions';
+import { exitCodeOf, prepareContract, runContract } from '../contract/runContract';
+import { formatReport } from '../contract/formatReport';
+import { toJUnit } from '../contract/toJUnit';
 
 /** What verify takes: the contract options, how to log in, and where its reports go. */
 interface VerifyOptions extends TenantOptions {
@@ -69,10 +72,6 @@ export function verifyCommand(): Command {
 }
 
 async function verify(options: VerifyOptions): Promise<number> {
-  // Loaded here, not at the top: `--help` and a refused flag do not pay for the checks' modules.
-  const { exitCodeOf, prepareContract, runContract }: typeof import('../contract/runContract') = require('../contract/runContract');
-  const { formatReport }: typeof import('../contract/formatReport') = require('../contract/formatReport');
-  const { toJUnit }: typeof import('../contract/toJUnit') = require('../contract/toJUnit');
   const access = await tenantAccess(options);
   const contract = { ...options, token: undefined, tokenSource: access.tokens };
   if (options.listChecks) {

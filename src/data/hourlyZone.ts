@@ -7,10 +7,10 @@ const hour = 3_600_000;
 
 /**
  * An IANA time zone that remembers its offset hour by hour. luxon, under cron-parser, asks
- * Intl.DateTimeFormat for the offset at every step of a zoned schedule, which makes a step cost up
- * to 2 ms. No zone changes its offset twice within an hour, so an hour whose first and last
+ * Intl.DateTimeFormat for the offset at every step of a zoned schedule, the most of a step's cost.
+ * No zone changes its offset twice within an hour, so an hour whose first and last
  * millisecond share an offset has it throughout and one answer serves the hour; an hour with a
- * change is asked instant by instant, as before. The runs are the same, for a quarter of the time.
+ * change is asked instant by instant, as before. The runs are the same, for a fraction of the work.
  */
 class HourlyZone extends Zone {
   readonly #zone: IANAZone;

@@ -3,7 +3,7 @@ import { hashWords } from './hash';
 
 /**
  * A Faker randomizer that reseeds in O(1): sfc32 seeded through hashWords. Faker's default
- * Mersenne Twister spends ~70 µs per reseed, and the mock reseeds once per job it renders.
+ * Mersenne Twister rebuilds its whole state on every reseed, and the mock reseeds once per job it renders.
  */
 export function createSeededRandomizer(): Randomizer {
   let a = 0;

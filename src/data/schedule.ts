@@ -4,8 +4,7 @@ import { scheduleZone } from './hourlyZone';
 import { latestTime } from './representableTime';
 
 /**
- * cron-parser takes 0.05–0.5 ms per step with a time zone (four times that without the hourly
- * zone), too slow to run for every job on every request. Both answers depend only on the schedule and the time, and many jobs share a schedule,
+ * cron-parser is too slow to step through a zoned schedule for every job on every request. Both answers depend only on the schedule and the time, and many jobs share a schedule,
  * so they are memoised: the next run is reused while `time` stays before it.
  */
 const memoLimit = 1000;

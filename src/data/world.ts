@@ -39,7 +39,7 @@ export const environmentNames = ['default', 'development', 'test', 'production']
 
 /**
  * One Faker for the process, reseeded before every use so each output depends only on its seed.
- * Built from the English-only entry point: the main one loads every locale, 250 ms of start-up.
+ * Built from the English-only entry point: the main one loads every locale, which the start would wait for.
  */
 const FakerWithRandomizer = englishFaker.constructor as typeof Faker;
 export const faker: Faker = new FakerWithRandomizer({ locale: englishFaker.rawDefinitions, randomizer: createSeededRandomizer() });

@@ -6,7 +6,7 @@ import type { MockOptions } from '../options';
 export function createLogger(format: MockOptions['log'], stream: NodeJS.WritableStream = process.stdout): Logger {
   if (format === 'silent') return pino({ level: 'silent' });
   const readable = format === 'pretty' || (format === 'auto' && (stream as { isTTY?: boolean }).isTTY === true);
-  // pino-pretty is loaded only when used: it adds 25 ms to start-up. Its lines show the message
+  // pino-pretty is loaded only when used: a JSON log's start does not wait for it. Its lines show the message
   // alone (one line per request); the message carries what matters, the JSON lines carry all.
   const pretty = readable ? (require('pino-pretty') as typeof import('pino-pretty')) : undefined;
   if (pretty)

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { ControlState } from '../control/controlEngine';
+import { createControl } from '../control/createControl';
 import type { PipelineContext } from '../core/pipeline';
 import type { OpenApiDocument } from '../spec/loadSpec';
 import type { Operation } from '../spec/operations';
@@ -33,18 +34,11 @@ export function serverApp({ api, spec, operations, control, journal, logger, cor
   const operationIds = operations.map((operation) => operation.operationId);
   return createApp({
     api,
-    control: control
-      ? () => controlModule().createControl({ ...control.state, journal, operationIds }, control.authToken, control.bodyLimit)
-      : undefined,
+    control: control ? () => createControl({ ...control.state, journal, operationIds }, control.authToken, control.bodyLimit) : undefined,
     pages: control ? createPages(spec, control.tryItOut) : undefined,
     journal,
     logger,
     corsOrigins,
     corsMethods: corsMethodsOf(operations, control !== undefined),
   });
-}
-
-/** The control API's module, loaded at its first request: its spec and validators are not on the way to the first answer. */
-function controlModule(): typeof import('../control/createControl') {
-  return require('../control/createControl') as typeof import('../control/createControl');
 }

@@ -19,13 +19,13 @@ export interface Written {
   replaced?: Outcome;
 }
 
-/** Jobs per piece of a streamed list: about 150 KB, a few milliseconds of work between two yields. */
+/** Jobs per piece of a streamed list: pieces large enough to fill a socket, small enough that other requests are answered between two yields. */
 const itemsPerPiece = 64;
 
 /**
  * Writes an outcome: a body built at once, a list item by item, or bytes passed through from
  * elsewhere. Pieces respect back-pressure (a full socket buffer waits for 'drain') and leave the
- * event loop between them, so other requests are answered while a 100 MB list is sent.
+ * event loop between them, so other requests are answered while a list of any size is sent.
  */
 export async function writeAnswer(res: Response, outcome: Outcome, keepUpTo: number, headOnly: boolean): Promise<Written> {
   const { answer, contentType } = outcome;

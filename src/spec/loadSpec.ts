@@ -23,7 +23,7 @@ export type OpenApiDocument = OpenAPIV3_1.Document;
  * Reads, validates and dereferences an OpenAPI 3.1 document.
  * Throws a SpecError naming the file and every problem found; never returns a half-read spec.
  * The bundled specs are only dereferenced, from their JSON form: their validity is checked by the
- * test suite, and reading and checking them again would cost 300 ms of every start-up.
+ * test suite, and checking them again would lengthen every start-up.
  */
 export async function loadSpec(file: string = defaultSpecPath): Promise<OpenApiDocument> {
   let api: unknown;
@@ -48,7 +48,7 @@ export async function readPlainSpec(file: string): Promise<Record<string, unknow
   return JSON.parse(JSON.stringify(parse(await readFile(file, 'utf8')))) as Record<string, unknown>;
 }
 
-/** swagger-parser, loaded only for a spec of the user's: 50 ms that the bundled specs do not need. */
+/** swagger-parser, loaded only for a spec of the user's: a start with the bundled specs does not wait for it. */
 export function swaggerParser(): typeof SwaggerParser {
   return require('@apidevtools/swagger-parser') as typeof SwaggerParser;
 }

@@ -8,8 +8,8 @@ let schemaCheck: ValidateFunction | undefined;
  * Validates a plain (not dereferenced) OpenAPI 3.1 document as swagger-parser's `validate` does:
  * against the OpenAPI 3.1 JSON Schema, then by the rules JSON Schema cannot say (unique operation
  * ids, declared path parameters …), throwing with swagger-parser's message. The JSON Schema is
- * compiled once per process; swagger-parser compiles it on every call (150 ms), which each
- * calibration's self-check and each overlaid spec paid. Dereferences `document` in place.
+ * compiled once per process, where swagger-parser compiles it on every call: each calibration's
+ * self-check and each overlaid spec would pay for it again. Dereferences `document` in place.
  */
 export async function validateOpenApi(document: object): Promise<void> {
   schemaCheck ??= compileSchemaCheck();

@@ -4,7 +4,7 @@ const noRuns: readonly InstanceTimeline[] = Object.freeze([]);
 
 /** Runs started through the mock that a job keeps: its newest 100; older ones are forgotten. */
 export const maxRunsPerJob = 100;
-/** Runs kept for all jobs together, about 20 MB: past it, the least recently executed job forgets its oldest. */
+/** Runs kept for all jobs together, a bound on the memory runs take: past it, the least recently executed job forgets its oldest. */
 export const maxRuns = 100_000;
 
 /**

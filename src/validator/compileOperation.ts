@@ -141,7 +141,7 @@ function responseSchemaOf(operation: Operation, response: Omit<ResponseParts, 'b
 
 /**
  * The body's violations. ajv collects every error (allErrors) here because the body is bounded by
- * the body limit (100 KB); only the first `limit` are described.
+ * the body limit; only the first `limit` are described.
  */
 function validateRequestBody(
   operation: Operation,
@@ -178,7 +178,7 @@ function parametersSchema(parameters: OpenAPIV3_1.ParameterObject[], location: P
 /**
  * status → media type → validator; an empty map means the response has no body. Each validator is
  * compiled on its first use, once: only --strict and the contract checks need them, and compiling
- * them all would add 150 ms to every start-up.
+ * them all would lengthen every start-up.
  */
 function compileResponses(operation: Operation, ajv: Ajv2020): Map<string, Map<string, ValidateFunction>> {
   const compiled = new Map<string, Map<string, ValidateFunction>>();

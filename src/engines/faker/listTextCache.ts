@@ -8,8 +8,8 @@ const maxLists = 32;
 /**
  * The whole text of short lists, by environment and type. A list's text is served again while
  * every job renders to the very object it was made from (renderJob serves the same object until a
- * job's wire form changes), so a list costs a look at each job, not a serialization and a join of
- * 60 KB. At most 32 lists of at most 256 jobs: about 10 MB.
+ * job's wire form changes), so a list costs a look at each job, not a serialization and a join.
+ * At most 32 lists of at most 256 jobs, so the cache stays small whatever is asked.
  */
 export class ListTextCache {
   private readonly lists = new Map<string, { jobs: readonly Job[]; text: string }>();

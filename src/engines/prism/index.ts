@@ -16,7 +16,7 @@ import { mediaTypeOf } from '../../text/mediaType';
  * the id asked for).
  */
 export async function createPrismEngine(specPath: string, operations: Operation[]): Promise<Engine> {
-  // prism-http takes two seconds to load: only a mock started with --engine prism pays for it.
+  // prism-http is slow to load: only a mock started with --engine prism waits for it.
   const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
   const prismOperations = await prismHttp.getHttpOperationsFromSpec(specPath);
   const logger = pino({ level: 'silent', customLevels: { success: 35 } });
