@@ -56,10 +56,11 @@ function writeText(
   keepUpTo: number,
   headOnly: boolean,
 ): Written {
+  const length = bytes ? bytes.length : Buffer.byteLength(text);
   setContentType(res, contentType, true);
-  res.setHeader('Content-Length', bytes ? bytes.length : Buffer.byteLength(text));
+  res.setHeader('Content-Length', length);
   res.end(headOnly ? undefined : (bytes ?? text));
-  return { bytes: text.length, text: text.length <= keepUpTo ? text : undefined };
+  return { bytes: length, text: length <= keepUpTo ? text : undefined };
 }
 
 /**
@@ -111,7 +112,7 @@ async function writeList(res: Response, outcome: Outcome, list: StreamedList, ke
       const first = !res.headersSent;
       if (first) setContentType(res, outcome.contentType);
       const piece = (first ? openingOf(list) : parts.length > 0 ? ',' : '') + parts.join(',') + (done ? ']}' : '');
-      bytes += piece.length;
+      bytes += Buffer.byteLength(piece);
       if (kept) kept = bytes <= keepUpTo ? (kept.push(piece), kept) : undefined;
       if (done) {
         res.end(piece);

@@ -50,7 +50,8 @@ async function overlaidBundle(specPath: string, overlays: string[]): Promise<Spe
 
 /**
  * Compiles a valid OpenAPI document into what serving it needs; what it cannot serve (an operation
- * without an operationId or without a 2xx answer, a schema ajv refuses) is a SpecError naming it.
+ * without an operationId or without a 2xx answer, a parameter or request schema ajv refuses) is a
+ * SpecError naming it.
  */
 function compiledFrom(file: string): (document: OpenApiDocument) => SpecBundle {
   return (document) => {
