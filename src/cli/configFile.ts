@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { lilconfig, type Loader } from 'lilconfig';
-import { parse } from 'yaml';
+import { parseYaml } from '../text/parseYaml';
 import { SetupError } from '../errors/setupError';
 import type { OptionRow } from './optionTable';
 
@@ -20,7 +20,7 @@ const searchPlaces = [
   '.rpa-mockrc.yml',
 ];
 
-const yamlLoader: Loader = (_file, content) => parse(content) as unknown;
+const yamlLoader: Loader = (_file, content) => parseYaml(content) as unknown;
 
 /** The config file found from `cwd` up, or none: its path and its values, each checked by its option's row. */
 export async function loadConfigFile<T>(

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { parseYaml } from '../text/parseYaml';
 import { controlSpecPath } from '../spec/loadSpec';
 import { loadSpecBundle } from '../spec/specBundle';
 import type { Scenario } from './scenario';
@@ -24,7 +24,7 @@ export async function loadScenario(file: string, check: ScenarioCheck): Promise<
   }
   let value: unknown;
   try {
-    value = parse(text);
+    value = parseYaml(text);
   } catch (error) {
     throw new ScenarioError(`the scenario file ${file} is neither JSON nor YAML: ${(error as Error).message.split('\n')[0]}`);
   }

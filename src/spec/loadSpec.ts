@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
+import { parseYaml } from '../text/parseYaml';
 import { controlSpecPath, defaultSpecPath } from './bundledPaths';
 import controlJson from './control.gen.json';
 import { dereference } from './dereference';
@@ -45,7 +45,7 @@ export async function readPlainSpec(file: string): Promise<Record<string, unknow
   const bundled = bundledDocuments.get(path.resolve(file));
   if (bundled) return copyOf(bundled) as Record<string, unknown>;
   // Through JSON: YAML aliases would otherwise share objects, and a change to one would change both.
-  return JSON.parse(JSON.stringify(parse(await readFile(file, 'utf8')))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(parseYaml(await readFile(file, 'utf8')))) as Record<string, unknown>;
 }
 
 /** swagger-parser, loaded only for a spec of the user's: a start with the bundled specs does not wait for it. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { parseYaml } from '../../text/parseYaml';
 import { dereference } from '../dereference';
 import { readPlainSpec, type OpenApiDocument } from '../loadSpec';
 import { validateOpenApi } from '../validateOpenApi';
@@ -51,7 +51,7 @@ function blame(applied: { file: string; overlay: Overlay; touched: string[][] }[
 async function readOverlay(file: string): Promise<Overlay> {
   let overlay: Overlay;
   try {
-    overlay = parse(await readFile(file, 'utf8')) as Overlay;
+    overlay = parseYaml(await readFile(file, 'utf8')) as Overlay;
   } catch (error) {
     throw new OverlayError(`the overlay ${file} cannot be read: ${(error as Error).message}`);
   }
