@@ -119,7 +119,6 @@ describe('--strict', () => {
         match,
         validators,
         engine,
-        authToken: undefined,
         bodyLimit: 1024,
         requestCheck: 'reject',
         responseCheck: strict ? 'reject' : 'off',

@@ -39,7 +39,6 @@ export async function createProxy(options: ProxyOptions, logStream?: NodeJS.Writ
       match,
       validators,
       engine,
-      authToken: undefined,
       bodyLimit: options.bodyLimit,
       requestCheck: 'report',
       responseCheck: options.errors ? 'reject' : 'report',

@@ -13,4 +13,13 @@ export const portableDefaults = {
   strict: false,
   authToken: undefined as string | undefined,
   bodyLimit: 100 * 1024,
+  /** No gateway in front of the API unless asked for (serve --gateway <tenant>). */
+  gateway: undefined as string | undefined,
+  /**
+   * Seconds a gateway token is valid: two hours, what an ION API authorized app is usually given;
+   * the tenant admin sets it, so the documentation gives no one value.
+   */
+  tokenLifetime: 7200,
+  /** With a gateway, the API is also served at its plain paths (/api/v1/…). */
+  plainPaths: true,
 };

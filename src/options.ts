@@ -1,4 +1,5 @@
 import { defaultReferenceTime, portableDefaults } from './defaults';
+import { SetupError } from './errors/setupError';
 import { defaultSpecPath } from './spec/bundledPaths';
 
 /** How the mock server behaves: one typed object, its defaults set here and nowhere else. */
@@ -45,6 +46,12 @@ export interface MockOptions {
   port: number;
   /** Request log: 'auto' is readable on a terminal and JSON lines elsewhere; 'silent' logs nothing. */
   log: 'auto' | 'pretty' | 'json' | 'silent';
+  /** A tenant to stand in for the ION API gateway of: the API under /<tenant>/RPA, OAuth 2.0 tokens from /<tenant>/as/. */
+  gateway: string | undefined;
+  /** Seconds a gateway token is valid. */
+  tokenLifetime: number;
+  /** With a gateway, whether the API is also served at its plain paths (/api/v1/…). */
+  plainPaths: boolean;
   /** A Redis URL (redis://host:port/db) to keep runs, clock and scenario in, shared by replicas; in the process when absent. */
   state: string | undefined;
 }
@@ -75,8 +82,19 @@ export const defaultOptions: MockOptions = {
 /** Fills in the defaults: `resolveOptions({ seed: 7 })`. */
 export function resolveOptions(options: Partial<MockOptions> = {}): MockOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...defaultOptions, ...defined };
+  const resolved = { ...defaultOptions, ...defined };
+  if (resolved.gateway !== undefined && resolved.authToken !== undefined)
+    throw new OptionsError('--gateway and --auth-token exclude each other: behind the gateway, tokens come from its token endpoint');
+  if (resolved.gateway !== undefined && !tenantPattern.test(resolved.gateway))
+    throw new OptionsError(`the gateway's tenant '${resolved.gateway}' must be letters, digits, _ and -, such as ACME_TST`);
+  return resolved;
 }
+
+/** A tenant name as it appears in a gateway URL: `ACME_TST`. */
+export const tenantPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Options that cannot go together, or a value no flag parser saw (the config file's, createMock's): exit 2. */
+export class OptionsError extends SetupError {}
 
 /** The reference time of `--now`: the instant given, or the start-up time (whole seconds) for 'real'. */
 export function referenceTimeOf(now: number | 'real'): number {

@@ -91,7 +91,6 @@ describe('a streamed list under --strict', () => {
         match: createOperationMatcher(operations),
         validators: compileValidators(operations),
         engine,
-        authToken: undefined,
         bodyLimit: 1024,
         requestCheck: 'reject',
         responseCheck: 'reject',

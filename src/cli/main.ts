@@ -20,6 +20,7 @@ const commands: Record<string, () => Command> = {
   calibrate: () => (require('./calibrateCommand') as typeof import('./calibrateCommand')).calibrateCommand(),
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand(),
   proxy: () => (require('./proxyCommand') as typeof import('./proxyCommand')).proxyCommand(),
+  ionapi: () => (require('./ionapiCommand') as typeof import('./ionapiCommand')).ionapiCommand(),
 };
 
 /** The program with the command `argv` names, or every command (for --help, or a name it does not know). */

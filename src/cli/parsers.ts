@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import controlJson from '../spec/control.gen.json';
 import { checkRepresentableTime } from '../data/representableTime';
 import { refuseUrlCredentials } from '../credentials/refuseUrlCredentials';
+import { tenantPattern } from '../options';
 
 /** Parsers for flag values: each rejects a bad value with a message saying what is expected. */
 
@@ -86,4 +87,10 @@ export function parseBaseUrl(flag: string): (value: string) => string {
       throw new InvalidArgumentError('expected an http(s) URL such as https://mingle-ionapi.example.com/ACME_TST/RPA.');
     return value.replace(/\/+$/, '');
   };
+}
+
+/** `--gateway`: a tenant as it appears in a gateway URL, such as `ACME_TST`. */
+export function parseTenant(value: string): string {
+  if (!tenantPattern.test(value)) throw new InvalidArgumentError('expected a tenant such as ACME_TST: letters, digits, _ and -.');
+  return value;
 }

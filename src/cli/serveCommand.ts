@@ -61,12 +61,23 @@ function banner(options: MockOptions, url: string, now: number, jobs: number, co
     `  data:   ${data}`,
     `  clock:  ${options.clock}, now ${new Date(now).toISOString()}`,
     `  checks: ${options.strict ? 'requests and responses (--strict)' : 'requests'}${options.authToken ? '; bearer token required' : ''}`,
+    ...(options.gateway ? gatewayLines(options, url) : []),
     ...(faults ? [`  faults: ${faults}`] : []),
     ...(configFile ? [`  config: ${configFile}`] : []),
     ...(options.control ? [`  pages:  ${url}/docs (API reference), ${url}/__mock/ (inspector)`] : []),
-    `  try:    curl ${authorization(options.authToken)}'${url}/api/v1/rpa/jobs?environment=default'`,
+    options.gateway
+      ? `  try:    rpa-mock ionapi --gateway ${options.gateway} --seed ${options.seed} --origin ${url} --out dev.ionapi, then log in with it`
+      : `  try:    curl ${authorization(options.authToken)}'${url}/api/v1/rpa/jobs?environment=default'`,
   ];
   return lines.join('\n');
+}
+
+/** What the banner says of the gateway: where the API and the token endpoint are, how long tokens last. */
+function gatewayLines(options: MockOptions, url: string): string[] {
+  return [
+    `  gateway: tenant ${options.gateway}, API at ${url}/${options.gateway}/RPA${options.plainPaths ? ' and at its plain paths' : ' only'}`,
+    `           tokens from ${url}/${options.gateway}/as/token.oauth2, valid ${options.tokenLifetime} s; users: admin, process-admin, user`,
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defaultReferenceTime, type MockOptions } from '../options';
 import { sharedRows, type OptionRow } from './optionTable';
 import { rowFor } from './sharedRows';
-import { bytesIn, collect, integerIn, parseLatency, parseNow, parseNumber, parseStateUrl } from './parsers';
+import { bytesIn, collect, integerIn, parseTenant, parseLatency, parseNow, parseNumber, parseStateUrl } from './parsers';
 
 /** The options `serve` and `proxy` share. */
 export type ServerOptions = Pick<
@@ -116,6 +116,24 @@ export const serveRows: OptionRow<MockOptions>[] = [
     flags: '--state <url>',
     help: 'keep runs, the clock and the scenario in Redis (redis://host:port/db), shared by every replica with the same seed',
     parse: parseStateUrl,
+  },
+  {
+    key: 'gateway',
+    flags: '--gateway <tenant>',
+    help: 'stand in for the ION API gateway of this tenant: the API also under /<tenant>/RPA, OAuth 2.0 tokens from /<tenant>/as/token.oauth2 for the users of rpa-mock ionapi',
+    parse: parseTenant,
+    conflicts: 'authToken',
+  },
+  {
+    key: 'tokenLifetime',
+    flags: '--token-lifetime <seconds>',
+    help: "with --gateway, seconds a token is valid (the tenant admin's setting)",
+    parse: integerIn(1, 86_400, 'token-lifetime'),
+  },
+  {
+    key: 'plainPaths',
+    flags: '--no-plain-paths',
+    help: 'with --gateway, serve the API only under /<tenant>/RPA, as the gateway does (not also at /api/v1/…)',
   },
   ...sharedRows<MockOptions, ServerOptions>(serverRows),
 ];

@@ -1,6 +1,6 @@
 import { controlSpecPath } from '../spec/loadSpec';
 import { loadSpecBundle } from '../spec/specBundle';
-import type { PipelineContext } from '../core/pipeline';
+import { bearerToken, type PipelineContext } from '../core/pipeline';
 import { scenarioCheck } from '../scenario/loadScenario';
 import { createControlEngine, type ControlState } from './controlEngine';
 
@@ -16,7 +16,7 @@ export async function createControl(
     match,
     validators,
     engine: createControlEngine(state, scenarioCheck(document, state.operationIds)),
-    authToken,
+    authorize: authToken === undefined ? undefined : bearerToken(authToken),
     bodyLimit,
     requestCheck: 'reject',
     responseCheck: 'off',

@@ -1,4 +1,5 @@
 import type { Operation } from '../spec/operations';
+import type { JobInstance } from '../spec/types';
 import type { Preferences } from './preferences';
 
 /** A request that matched an operation and passed validation. */
@@ -12,7 +13,12 @@ export interface EngineRequest {
   rawBody?: Uint8Array;
   /** What the `Prefer` header asked for. */
   preferences: Preferences;
+  /** Who is calling, when the gateway's token says so: runs they start name them. */
+  caller?: Caller;
 }
+
+/** A caller as a job's `job_context` names its user. */
+export type Caller = Required<NonNullable<JobInstance['job_context']>>;
 
 /** What every answer has, whatever its body. */
 interface AnswerHead {

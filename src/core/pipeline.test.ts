@@ -3,7 +3,7 @@ import { loadSpecBundle } from '../spec/specBundle';
 import type { SpecBundle } from '../spec/bundleOf';
 import { StateUnavailableError } from '../state/stateStore';
 import type { Engine, EngineAnswer, EngineRequest } from './engine';
-import { handleRequest, type PipelineContext } from './pipeline';
+import { bearerToken, handleRequest, type PipelineContext } from './pipeline';
 import type { PlainRequest } from './plainRequest';
 
 const jobId = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
@@ -27,7 +27,6 @@ function pipeline(answer: EngineAnswer, changes: Partial<PipelineContext> = {}) 
     match: bundle.match,
     validators: bundle.validators,
     engine,
-    authToken: undefined,
     bodyLimit: 1024,
     requestCheck: 'reject',
     responseCheck: 'off',
@@ -58,7 +57,7 @@ describe('the request pipeline', () => {
   });
 
   it('asks for the bearer token when one is set, and lets the right one through', async () => {
-    const { context, asked } = pipeline({ status: 200, body: job }, { authToken: 'dev-token' });
+    const { context, asked } = pipeline({ status: 200, body: job }, { authorize: bearerToken('dev-token') });
     const refused = await handleRequest(context, get(`/api/v1/rpa/jobs/${jobId}`));
     expect(refused.answer.status).toBe(401);
     expect(refused.answer.headers).toEqual({ 'WWW-Authenticate': 'Bearer' });
@@ -159,7 +158,7 @@ describe('the request pipeline', () => {
 
   it('maps every answer of an operation through the wire shape, its own errors included', async () => {
     const shape = jest.fn((_operation, answer: EngineAnswer) => ({ ...answer, headers: { 'X-Shaped': 'yes' } }) as EngineAnswer);
-    const { context } = pipeline({ status: 200, body: job }, { shape, authToken: 'dev-token' });
+    const { context } = pipeline({ status: 200, body: job }, { shape, authorize: bearerToken('dev-token') });
     const refused = await handleRequest(context, get(`/api/v1/rpa/jobs/${jobId}`));
     expect(refused.answer.status).toBe(401);
     expect(refused.answer.headers).toEqual({ 'X-Shaped': 'yes' });

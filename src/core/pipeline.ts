@@ -1,4 +1,4 @@
-import type { Engine, EngineAnswer } from './engine';
+import type { Caller, Engine, EngineAnswer } from './engine';
 import { createProblem, problemContentType, type ProblemKind } from '../errors/problem';
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
@@ -6,7 +6,7 @@ import type { Operation } from '../spec/operations';
 import { listedViolations, type ViolationList, type OperationValidator } from '../validator';
 import { StateUnavailableError } from '../state/stateStore';
 import { isAuthorized } from './auth';
-import type { PlainRequest } from './plainRequest';
+import { headerOf, type PlainRequest } from './plainRequest';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
 import { isJsonMediaType } from '../text/mediaType';
@@ -15,7 +15,10 @@ export interface PipelineContext {
   match: (method: string, path: string) => RouteMatch;
   validators: Map<string, OperationValidator>;
   engine: Engine;
-  authToken: string | undefined;
+  /** Who may call a secured operation; anyone when absent. */
+  authorize?: Authorize;
+  /** The gateway in front of the API, when it has one: its paths and its authorization server. */
+  gateway?: Gateway;
   bodyLimit: number;
   /** 'reject': a request that breaks the spec gets 400 (the mock); 'report': it is answered anyway and its violations recorded (the proxy). */
   requestCheck: 'reject' | 'report';
@@ -30,6 +33,17 @@ export interface PipelineContext {
    * wire shape a calibrated spec declares (serve --overlay).
    */
   shape?: (operation: Operation, answer: EngineAnswer, request: PlainRequest) => EngineAnswer;
+}
+
+/** Whether a request may call an operation, and as whom; or the answer that refuses it (401, 403). */
+export type Authorize = (authorization: string | undefined, operation: Operation) => { caller?: Caller } | { refusal: EngineAnswer };
+
+/** What a gateway adds in front of the API: its own paths, and answers of its own (the authorization server). */
+export interface Gateway {
+  /** The API's path for a request's path (`/ACME/RPA/api/v1/…` → `/api/v1/…`); undefined where the gateway serves no API. */
+  apiPath(path: string): string | undefined;
+  /** The gateway's own answer to a request (its token endpoint …), or undefined for a request of the API. */
+  answer(req: PlainRequest): Promise<EngineAnswer> | undefined;
 }
 
 /** What the pipeline decided: the answer, and what is known of it; an adapter writes it as it is. */
@@ -56,6 +70,8 @@ export interface Outcome {
    */
   replaceBroken?: (found: ViolationList) => Outcome;
   fault?: Fault;
+  /** The request carried credentials (the token endpoint's): its URL's query is kept out of logs and the journal. */
+  sensitive?: boolean;
 }
 
 const noViolations: ViolationList = { violations: [], more: 0 };
@@ -68,6 +84,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * answer → validate the answer.
  */
 export async function handleRequest(context: PipelineContext, req: PlainRequest): Promise<Outcome> {
+  if (context.gateway) {
+    const own = context.gateway.answer(req);
+    if (own) {
+      const answer = await own;
+      return { answer, contentType: answer.contentType ?? 'application/json', request: noViolations, sensitive: true };
+    }
+    const path = context.gateway.apiPath(req.path);
+    if (path === undefined) return unmatched('not_found', `The gateway serves nothing at ${req.method} ${req.path}.`);
+    req = { ...req, path };
+  }
   const match = context.match(req.method, req.path);
   if (match.kind === 'not_found') return unmatched('not_found', `No operation of the API answers ${req.method} ${req.path}.`);
   if (match.kind === 'method_not_allowed') {
@@ -154,13 +180,11 @@ async function answerOperation(
   validator: OperationValidator,
   fault: Fault | undefined,
 ): Promise<{ answer: EngineAnswer; request: ViolationList }> {
-  if (context.authToken !== undefined && operation.secured && !isAuthorized(header(req, 'authorization'), context.authToken)) {
-    const answer = {
-      status: 401,
-      body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
-      headers: { 'WWW-Authenticate': 'Bearer' },
-    };
-    return { answer, request: noViolations };
+  let caller: Caller | undefined;
+  if (context.authorize && operation.secured) {
+    const decided = context.authorize(headerOf(req, 'authorization'), operation);
+    if ('refusal' in decided) return { answer: decided.refusal, request: noViolations };
+    caller = decided.caller;
   }
   const { preferences, violations: preferViolations } = decodePreferences(req.headers.prefer);
   if (preferViolations.length > 0) {
@@ -169,7 +193,7 @@ async function answerOperation(
   }
   // A body is read only where the operation takes one: elsewhere it is named a violation unread
   // (a GET with a 1 MB body gets the declared 400, not an undeclared 413).
-  const body = await readBody(req.body, header(req, 'content-type'), context.bodyLimit, operation.requestBody !== undefined);
+  const body = await readBody(req.body, headerOf(req, 'content-type'), context.bodyLimit, operation.requestBody !== undefined);
   if (body.kind === 'problem')
     return { answer: { status: body.problem.status, body: body.problem }, request: { violations: body.problem.errors ?? [], more: 0 } };
   // Absent parameters take the spec's defaults, so engines and checks read one value.
@@ -197,6 +221,7 @@ async function answerOperation(
     body: body.value,
     rawBody: raw,
     preferences,
+    caller,
   });
   return { answer, request };
 }
@@ -225,15 +250,23 @@ function problem(kind: ProblemKind, detail: string, found?: ViolationList): { an
   return { answer: { status: body.status, body, contentType: problemContentType }, contentType: problemContentType };
 }
 
+/**
+ * The mock's one bearer token (--auth-token): any other, or none, gets 401.
+ * `authorize: bearerToken('dev-token')`.
+ */
+export function bearerToken(token: string): Authorize {
+  const refusal: EngineAnswer = {
+    status: 401,
+    body: createProblem('unauthorized', 'Send a valid bearer token: Authorization: Bearer <token>.'),
+    headers: { 'WWW-Authenticate': 'Bearer' },
+  };
+  const allowed: { caller?: Caller } = {};
+  return (authorization) => (isAuthorized(authorization, token) ? allowed : { refusal });
+}
+
 /** "1 place", "3 places", "9401 places; the first 20 are listed". */
 function places({ violations, more }: ViolationList): string {
   const count = violations.length + more;
   const counted = count === 1 ? '1 place' : `${count} places`;
   return more > 0 ? `${counted}; the first ${violations.length} are listed` : counted;
-}
-
-/** A header's value; the first, when it was sent more than once. */
-function header(req: PlainRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -22,3 +22,9 @@ export interface BodySource {
 }
 
 export type BodyBytes = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'too-large' } | { kind: 'unreadable'; reason: string };
+
+/** A header's value; the first, when it was sent more than once. Names in lower case: `headerOf(req, 'authorization')`. */
+export function headerOf(req: Pick<PlainRequest, 'headers'>, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

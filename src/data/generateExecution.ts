@@ -7,9 +7,16 @@ import { faker } from './world';
  * started before it, the time it was asked for). It waits 2–6 s in the queue, runs 8–40 s, and
  * completes in 85 of 100 runs, so a demo shows the whole life of a run within a minute.
  */
-export function generateExecution(seed: number, jobId: string, ordinal: number, now: number): InstanceTimeline {
+export function generateExecution(
+  seed: number,
+  jobId: string,
+  ordinal: number,
+  now: number,
+  startedBy?: InstanceTimeline['started_by'],
+): InstanceTimeline {
   faker.seed([seed, hashString(jobId), ordinal, 0xe8ec]);
-  return drawRun(now, 'manual');
+  const run = drawRun(now, 'manual');
+  return startedBy ? { ...run, started_by: startedBy } : run;
 }
 
 /**

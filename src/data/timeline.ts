@@ -14,6 +14,8 @@ export interface InstanceTimeline {
   started_at: number | null;
   ended_at: number | null;
   outcome: FinalOutcome;
+  /** Who started it, when a user of the gateway did: its wire form names them in `job_context`. */
+  started_by?: NonNullable<JobInstance['job_context']>;
 }
 
 /** The status of an execution at `now`. */
@@ -34,6 +36,7 @@ export function toWireInstance(instance: InstanceTimeline, now: number): JobInst
     queued_at: iso(instance.queued_at),
     started_at: status === 'queued' ? null : known(instance.started_at),
     ended_at: status === 'queued' || status === 'running' ? null : known(instance.ended_at),
+    ...(instance.started_by ? { job_context: instance.started_by } : {}),
   };
 }
 

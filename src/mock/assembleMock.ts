@@ -1,5 +1,5 @@
 import type { Engine } from '../core/engine';
-import type { PipelineContext } from '../core/pipeline';
+import { bearerToken, type PipelineContext } from '../core/pipeline';
 import { wireShape } from '../core/wireShape';
 import type { JobSource } from '../data/jobSource';
 import { createFakerEngine } from '../engines/faker';
@@ -9,12 +9,14 @@ import type { Scenario } from '../scenario/scenario';
 import type { SpecBundle } from '../spec/bundleOf';
 import { VirtualClock } from '../state/clock';
 import { localStateStore } from '../state/localStateStore';
+import { createWorld } from '../data/world';
+import { createGateway, type MockGateway } from '../gateway/createGateway';
 import type { StateStore } from '../state/stateStore';
 
 /** What every mock is made of, whatever serves it: read from files (serve) or given as objects (the MSW handlers). */
 export interface MockParts {
   bundle: SpecBundle;
-  settings: Pick<MockOptions, 'seed' | 'clock' | 'authToken' | 'bodyLimit' | 'strict'>;
+  settings: Pick<MockOptions, 'seed' | 'clock' | 'authToken' | 'bodyLimit' | 'strict' | 'gateway' | 'tokenLifetime' | 'plainPaths'>;
   /** The jobs served: generated from the seed, or a fixture file's. */
   source: JobSource;
   /** The instant the clock starts at. */
@@ -41,6 +43,8 @@ export interface AssembledMock {
   /** Opened (`await store.open()`) before the first request: a shared store connects then. */
   store: StateStore;
   pipeline: PipelineContext;
+  /** The ION API gateway in front of it (--gateway): its users and authorization server. */
+  gateway?: MockGateway;
 }
 
 /**
@@ -54,11 +58,22 @@ export function assembleMock(parts: MockParts): AssembledMock {
   const store = (parts.store ?? localStateStore)(clock, faults);
   const engine =
     parts.engine ?? createFakerEngine({ seed: settings.seed, source, executions: store.executions, clock, store }, bundle.operations);
+  const gateway =
+    settings.gateway === undefined
+      ? undefined
+      : createGateway({
+          tenant: settings.gateway,
+          tokenLifetime: settings.tokenLifetime,
+          plainPaths: settings.plainPaths,
+          seed: settings.seed,
+          people: createWorld(settings.seed, parts.referenceTime).people,
+        });
   const pipeline: PipelineContext = {
     match: bundle.match,
     validators: bundle.validators,
     engine,
-    authToken: settings.authToken,
+    authorize: gateway ? gateway.authorize : settings.authToken === undefined ? undefined : bearerToken(settings.authToken),
+    gateway: gateway?.gateway,
     bodyLimit: settings.bodyLimit,
     requestCheck: 'reject',
     responseCheck: settings.strict ? 'reject' : 'off',
@@ -68,5 +83,5 @@ export function assembleMock(parts: MockParts): AssembledMock {
     shape: parts.calibrated ? wireShape : undefined,
   };
   const operationIds = bundle.operations.map((operation) => operation.operationId);
-  return { bundle, operationIds, source, clock, faults, store, pipeline };
+  return { bundle, operationIds, source, clock, faults, store, pipeline, gateway };
 }

@@ -4,6 +4,9 @@ import type { BodySource, PlainRequest } from '../core/plainRequest';
 import { wholeAnswer } from '../core/wholeAnswer';
 import { generatedJobSource } from '../data/jobSource';
 import { assembleMock } from '../mock/assembleMock';
+import { revokePath, tokenPath } from '../gateway/createGateway';
+import { ionApiFileOf, type IonApiFile } from '../gateway/ionApiFile';
+import type { UserKey } from '../gateway/users';
 import { defaultReferenceTime, portableDefaults } from '../defaults';
 import type { MockOptions } from '../options';
 import type { Scenario } from '../scenario/scenario';
@@ -17,7 +20,9 @@ import rpaJobsJson from '../spec/rpa-jobs.gen.json';
 import type { VirtualClock } from '../state/clock';
 
 /** What the handlers serve: the options of `rpa-mock serve` that make sense in a test or a browser. */
-export interface HandlerOptions extends Partial<Pick<MockOptions, 'seed' | 'jobs' | 'clock' | 'strict' | 'authToken' | 'bodyLimit'>> {
+export interface HandlerOptions extends Partial<
+  Pick<MockOptions, 'seed' | 'jobs' | 'clock' | 'strict' | 'authToken' | 'bodyLimit' | 'gateway' | 'tokenLifetime' | 'plainPaths'>
+> {
   /** The instant generated data is relative to: epoch ms or an RFC 3339 date-time; `--now`'s default. */
   now?: number | string;
   /** Latency and errors to inject, as a scenario file or `PUT /__mock/scenario` gives them. */
@@ -34,6 +39,12 @@ export interface HandlerOptions extends Partial<Pick<MockOptions, 'seed' | 'jobs
 /** The handlers, with the state behind them: move the clock, forget the runs started. */
 export type RpaHandlers = HttpHandler[] & {
   clock: VirtualClock;
+  /**
+   * With `gateway`: the `.ionapi` file of one of its users (`admin` by default), parsed, for an app
+   * to log in with as it does against the real gateway. `origin` is where the app sends requests
+   * (the `baseUrl`'s origin, or the page's).
+   */
+  ionApi(options?: { user?: UserKey; origin?: string; grant?: 'password' | 'client-credentials' }): IonApiFile;
   /** Forgets every run started through the handlers. */
   reset(): Promise<void>;
 };
@@ -47,6 +58,10 @@ export type RpaHandlers = HttpHandler[] & {
  */
 export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
   const settings = { ...portableDefaults, ...definedOf(options) };
+  if (settings.gateway !== undefined && settings.authToken !== undefined)
+    throw new TypeError(
+      'createHandlers: gateway and authToken exclude each other: behind the gateway, tokens come from its token endpoint',
+    );
   const document = copyOf(rpaJobsJson) as Record<string, unknown>;
   (options.overlays ?? []).forEach((overlay, i) => applyOverlay(document, overlay, `overlay ${i}`));
   const bundle = bundleOf(dereference(document) as OpenApiDocument);
@@ -55,7 +70,7 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     ? scenarioCheck(dereference(copyOf(controlJson)) as OpenApiDocument, operationIds)(options.scenario, 'the scenario')
     : {};
   const referenceTime = timeOf(options.now);
-  const { clock, store, pipeline } = assembleMock({
+  const { clock, store, pipeline, gateway } = assembleMock({
     bundle,
     settings,
     source: generatedJobSource(settings.seed, settings.jobs, referenceTime),
@@ -64,7 +79,16 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     calibrated: (options.overlays ?? []).length > 0,
   });
   const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
-  const templates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
+  const apiTemplates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
+  // Behind a gateway: the API under /<tenant>/RPA (and at its plain paths unless turned off), its token endpoints beside it.
+  const templates = settings.gateway
+    ? [
+        ...(settings.plainPaths ? apiTemplates : []),
+        ...apiTemplates.map((template) => `/${settings.gateway}/RPA${template}`),
+        `/${settings.gateway}/as/${tokenPath}`,
+        `/${settings.gateway}/as/${revokePath}`,
+      ]
+    : apiTemplates;
   const handlers = templates.map((template) =>
     // One handler per path: the pipeline answers every method, a 405 naming the allowed ones included.
     http.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ':$1')}`, async ({ request }) => {
@@ -74,7 +98,17 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
       return new HttpResponse(request.method === 'HEAD' ? null : (answer.text ?? null), { status: answer.status, headers });
     }),
   );
-  return Object.assign(handlers, { clock, reset: () => store.reset() });
+  const ionApi = ({ user = 'admin', origin, grant }: Parameters<RpaHandlers['ionApi']>[0] = {}): IonApiFile => {
+    if (!gateway) throw new TypeError('createHandlers: ionApi() needs the gateway option, such as { gateway: "ACME_TST" }');
+    const found = gateway.users.find((candidate) => candidate.key === user);
+    if (!found)
+      throw new TypeError(`createHandlers: no user '${String(user)}'; the users are ${gateway.users.map((u) => u.key).join(', ')}`);
+    const at =
+      origin ?? (options.baseUrl ? new URL(options.baseUrl).origin : (globalThis as { location?: { origin: string } }).location?.origin);
+    if (!at) throw new TypeError('createHandlers: ionApi() needs an origin, such as { origin: "https://gw.example.com" }');
+    return ionApiFileOf(found, settings.gateway!, at, grant);
+  };
+  return Object.assign(handlers, { clock, ionApi, reset: () => store.reset() });
 }
 
 /** The fetch Request as the pipeline takes it; the path from where the API's paths begin. */

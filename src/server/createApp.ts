@@ -114,18 +114,19 @@ async function respond(
   const written = await writeAnswer(res, answered, journal?.largestKept ?? 0, req.method === 'HEAD');
   // What went out: a streamed list found broken before its first byte was replaced.
   const outcome = written.replaced ?? answered;
-  if (written.cut)
-    logger.warn({ method: req.method, url: req.originalUrl }, `answer to ${req.method} ${req.originalUrl} cut short: ${written.cut}`);
+  // A request that carried credentials (the token endpoint's) is named by its path alone.
+  const url = outcome.sensitive ? req.path : req.originalUrl;
+  if (written.cut) logger.warn({ method: req.method, url }, `answer to ${req.method} ${url} cut short: ${written.cut}`);
   if (isInspectorPoll(req)) return;
   const durationMs = performance.now() - started;
   const response = written.response ?? outcome.response;
-  logRequest(logger, req.method, req.originalUrl, outcome.answer.status, durationMs, whyOf(outcome, req.headers.prefer));
-  report(logger, req.method, req.originalUrl, outcome, response, pipeline.requestCheck === 'report');
+  logRequest(logger, req.method, url, outcome.answer.status, durationMs, whyOf(outcome, req.headers.prefer));
+  report(logger, req.method, url, outcome, response, pipeline.requestCheck === 'report');
   if (!journal) return;
   const entry: PendingEntry = {
     at: new Date().toISOString(),
     method: req.method,
-    url: req.originalUrl,
+    url,
     operationId: outcome.operation?.operationId ?? null,
     status: outcome.answer.status,
     durationMs: Math.round(durationMs * 10) / 10,

@@ -63,6 +63,11 @@ export interface paths {
          *     `x-inferred`: the documentation names this endpoint but not its request or response. The
          *     request body is optional and carries the process's input arguments; the answer is
          *     `202 Accepted` with the new job instance, since a robot runs it later.
+         *
+         *     `x-rpa-roles` (`x-inferred`): the documentation names the tenant's RPA roles (RPA-Admin,
+         *     RPA-Process_Admin, RPA-User) but not what each may do. Reading jobs and processes is open to
+         *     every role; starting a run, which starts a robot, is taken to need an administering role,
+         *     RPA-Admin or RPA-Process_Admin. Another role gets 403.
          */
         post: operations["executeJob"];
         delete?: never;
@@ -692,6 +697,20 @@ export interface components {
             started_at: components["schemas"]["Timestamp"] | null;
             /** @description When the execution ended; `null` until it has. */
             ended_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description Who started the execution, when a user logged in through the gateway did.
+             *
+             *     `x-inferred`: the documentation does not describe an execution; a run started through
+             *     the API names its caller the way a job names its user in `job_context`. Absent for runs
+             *     of the schedule and for callers the server does not know.
+             */
+            job_context?: {
+                /** @description Unique identifier of the user who started the execution. */
+                user_identifier: string;
+                /** @description Name of the user. */
+                user_name: string;
+                user_details: components["schemas"]["UserDetails"];
+            };
         };
         /**
          * @description The runtime environment and context the job runs in. `x-personal` marks a field that holds
@@ -852,7 +871,7 @@ export interface components {
              *     read, which belong to no operation.
              * @enum {string}
              */
-            type: "invalid_request" | "unauthorized" | "not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "payload_too_large" | "headers_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable" | "service_unavailable";
+            type: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "payload_too_large" | "headers_too_large" | "internal_error" | "invalid_response" | "invalid_upstream_response" | "upstream_unavailable" | "service_unavailable";
             /** @description Short summary of the kind of error. */
             title: string;
             /** @description The HTTP status code. */
@@ -897,6 +916,21 @@ export interface components {
     responses: {
         /** @description The request breaks the contract; `errors` names each parameter and rule. */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The bearer token is valid, but its user's RPA role may not do this (see the operation's
+         *     `x-rpa-roles`).
+         *
+         *     `x-inferred`: the documentation does not say how a role is refused; 403 in the one error
+         *     shape is what the gateway's other refusals look like.
+         */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1131,6 +1165,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["JobNotFound"];
             /**
              * @description The job cannot be executed now: it is inactive.

@@ -23,6 +23,8 @@ export interface Operation {
   queryDefaults: Record<string, unknown>;
   /** How a calibrated list pages (`x-paging`, see PagingScheme); undefined for a list that is all there is. */
   paging?: PagingScheme;
+  /** The RPA roles that may call it (`x-rpa-roles`); every role when absent. */
+  roles?: string[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function indexOperations(api: OpenApiDocument): Operation[] {
         successStatus: successStatusOf(responses, `${operation.operationId} (${method.toUpperCase()} ${pathTemplate})`),
         queryDefaults: queryDefaultsOf(parameters),
         paging: (operation as { 'x-paging'?: PagingScheme })['x-paging'],
+        roles: (operation as { 'x-rpa-roles'?: string[] })['x-rpa-roles'],
       });
     }
   }
