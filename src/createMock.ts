@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import { createPrismEngine } from './engines/prism';
 import { assembleMock } from './mock/assembleMock';
+import type { MockGateway } from './gateway/createGateway';
 import { fixtureJobSource, readFixtureFile } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
 import type { FaultInjector } from './scenario/faultInjector';
@@ -27,6 +28,8 @@ export interface Mock {
   journal: Journal;
   faults: FaultInjector;
   logger: Logger;
+  /** The ION API gateway in front of the API (--gateway): its users, their `.ionapi` files, its authorization server. */
+  gateway?: MockGateway;
   /** Lets go of what the mock holds outside the process (the Redis connection of --state). */
   close(): Promise<void>;
 }
@@ -91,7 +94,19 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
     logger,
     corsOrigins: resolved.corsOrigins,
   });
-  return { app, options: resolved, spec, clock, executions: store.executions, source, journal, faults, logger, close: store.close };
+  return {
+    app,
+    options: resolved,
+    spec,
+    clock,
+    executions: store.executions,
+    source,
+    journal,
+    faults,
+    logger,
+    gateway: mock.gateway,
+    close: store.close,
+  };
 }
 
 /**

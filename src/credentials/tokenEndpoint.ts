@@ -1,4 +1,4 @@
-import { IonApiError, type IonApiCredentials } from './ionApi';
+import { IonApiError, type IonApiCredentials } from './ionApiCredentials';
 import { maskSecrets } from './maskSecrets';
 
 /** What a token endpoint issued (RFC 6749 §5.1). */
@@ -36,11 +36,12 @@ export async function requestToken(
   grant: Grant,
   timeoutMs: number,
   secrets: readonly string[] = credentialValues(credentials),
+  send: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<IssuedToken> {
   const url = `${credentials.pu}${credentials.ot}`;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await send(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams({ ...grantFields(credentials, grant), client_id: credentials.ci, client_secret: credentials.cs }),

@@ -1,4 +1,4 @@
-import type { IonApiCredentials } from './ionApi';
+import type { IonApiCredentials } from './ionApiCredentials';
 import { credentialValues, requestToken, TokenRefusedError, type Grant, type IssuedToken } from './tokenEndpoint';
 
 /**
@@ -29,6 +29,8 @@ export interface TokenSourceOptions {
   timeoutMs: number;
   /** The clock, in ms: tests pass their own, so they never sleep. */
   now?: () => number;
+  /** How the token endpoint is asked; the global fetch at the time of asking by default (MSW's, once it patched it). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -76,7 +78,7 @@ export function tokenSource(credentials: IonApiCredentials, options: TokenSource
   const request = async (grant: Grant): Promise<Held> => {
     // The lifetime counts from before the request: the endpoint may have issued the token any time since.
     const asked = now();
-    const issued: IssuedToken = await requestToken(credentials, grant, options.timeoutMs, secrets);
+    const issued: IssuedToken = await requestToken(credentials, grant, options.timeoutMs, secrets, options.fetch);
     remember(issued.accessToken, issued.refreshToken);
     return {
       accessToken: issued.accessToken,

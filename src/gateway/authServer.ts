@@ -100,7 +100,7 @@ export class AuthServer {
     }
   }
 
-  /** POST revoke_token.oauth2 (RFC 7009): 200 for a token revoked or unknown alike. */
+  /** POST revoke_token.oauth2 (RFC 7009): 200 for a token revoked or unknown alike, and the same if it is another client's. */
   revoke(contentType: string | undefined, body: string, authorization: string | undefined): OAuthAnswer {
     const form = formOf(contentType, body);
     if (!form) return oauthError(400, 'invalid_request', `send the token as ${formType}`);
@@ -116,7 +116,8 @@ export class AuthServer {
     }
     const access = this.access.get(token);
     if (access && access.user.clientId === client.user.clientId) this.access.delete(token);
-    return { status: 200, body: undefined, headers: noStore };
+    // The body is ignored (RFC 7009 §2.2), but clients that read every answer as JSON want one.
+    return { status: 200, body: {}, headers: noStore };
   }
 
   /** Who the bearer token of an `Authorization` header stands for. */

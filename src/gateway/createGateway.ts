@@ -4,7 +4,8 @@ import { headerOf, type PlainRequest } from '../core/plainRequest';
 import type { Person } from '../data/world';
 import { createProblem } from '../errors/problem';
 import { AuthServer, type OAuthAnswer } from './authServer';
-import { gatewayUsers, roleOfUser, type GatewayUser } from './users';
+import { ionApiFileOf, revokePath, tokenPath, type IonApiFile } from './ionApiFile';
+import { gatewayUsers, roleOfUser, type GatewayUser, type UserKey } from './users';
 
 /** How the mock stands in for the ION API gateway (serve --gateway). */
 export interface GatewaySettings {
@@ -27,11 +28,12 @@ export interface MockGateway {
   authorize: Authorize;
   authServer: AuthServer;
   users: GatewayUser[];
+  /**
+   * The `.ionapi` file of one of the users (`admin` by default), parsed, as the gateway's Authorized
+   * Apps page gives it: `origin` is where the app reaches the mock.
+   */
+  ionApi(options: { origin: string; user?: UserKey; grant?: 'password' | 'client-credentials' }): IonApiFile;
 }
-
-/** The paths of the authorization server under `/<tenant>/as/`, as an `.ionapi` file's `ot` and `or` name them. */
-export const tokenPath = 'token.oauth2';
-export const revokePath = 'revoke_token.oauth2';
 
 /** A token or revocation request's body is a short form: anything longer is not one. */
 const formLimit = 16 * 1024;
@@ -66,7 +68,12 @@ export function createGateway(settings: GatewaySettings): MockGateway {
     }
     return { caller: callerOf(found.user) };
   };
-  return { gateway, authorize, authServer, users };
+  const ionApi: MockGateway['ionApi'] = ({ origin, user = 'admin', grant }) => {
+    const found = users.find((candidate) => candidate.key === user);
+    if (!found) throw new TypeError(`no user '${String(user)}': the gateway's users are ${users.map((u) => u.key).join(', ')}`);
+    return ionApiFileOf(found, tenant, origin, grant);
+  };
+  return { gateway, authorize, authServer, users, ionApi };
 }
 
 /** The user as a run's `job_context` names them. */

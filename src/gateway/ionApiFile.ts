@@ -1,5 +1,8 @@
-import { revokePath, tokenPath } from './createGateway';
 import { roleOfUser, type GatewayUser } from './users';
+
+/** The paths of the authorization server under `/<tenant>/as/`, as an `.ionapi` file's `ot` and `or` name them. */
+export const tokenPath = 'token.oauth2';
+export const revokePath = 'revoke_token.oauth2';
 
 /** An `.ionapi` credentials file, with every key the ION API gateway's Authorized Apps page writes. */
 export interface IonApiFile {

@@ -4,8 +4,7 @@ import type { BodySource, PlainRequest } from '../core/plainRequest';
 import { wholeAnswer } from '../core/wholeAnswer';
 import { generatedJobSource } from '../data/jobSource';
 import { assembleMock } from '../mock/assembleMock';
-import { revokePath, tokenPath } from '../gateway/createGateway';
-import { ionApiFileOf, type IonApiFile } from '../gateway/ionApiFile';
+import { revokePath, tokenPath, type IonApiFile } from '../gateway/ionApiFile';
 import type { UserKey } from '../gateway/users';
 import { defaultReferenceTime, portableDefaults } from '../defaults';
 import type { MockOptions } from '../options';
@@ -98,15 +97,12 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
       return new HttpResponse(request.method === 'HEAD' ? null : (answer.text ?? null), { status: answer.status, headers });
     }),
   );
-  const ionApi = ({ user = 'admin', origin, grant }: Parameters<RpaHandlers['ionApi']>[0] = {}): IonApiFile => {
+  const ionApi = ({ user, origin, grant }: Parameters<RpaHandlers['ionApi']>[0] = {}): IonApiFile => {
     if (!gateway) throw new TypeError('createHandlers: ionApi() needs the gateway option, such as { gateway: "ACME_TST" }');
-    const found = gateway.users.find((candidate) => candidate.key === user);
-    if (!found)
-      throw new TypeError(`createHandlers: no user '${String(user)}'; the users are ${gateway.users.map((u) => u.key).join(', ')}`);
     const at =
       origin ?? (options.baseUrl ? new URL(options.baseUrl).origin : (globalThis as { location?: { origin: string } }).location?.origin);
     if (!at) throw new TypeError('createHandlers: ionApi() needs an origin, such as { origin: "https://gw.example.com" }');
-    return ionApiFileOf(found, settings.gateway!, at, grant);
+    return gateway.ionApi({ origin: at, user, grant });
   };
   return Object.assign(handlers, { clock, ionApi, reset: () => store.reset() });
 }
