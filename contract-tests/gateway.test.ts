@@ -245,6 +245,15 @@ describe('apps that log in with a parsed .ionapi file', () => {
     }
   });
 
+  it('the typed client sends a request refused with 401 once more with a new token, and refuses a malformed file', async () => {
+    const client = createRpaClient({ ionApi: fileOf(gateway.mock, gateway.origin) });
+    expect((await client.GET('/api/v1/rpa/jobs', { params: { query: { environment: 'default' } } })).response.status).toBe(200);
+    // Every token revoked at once, as when the tenant admin logs every app out.
+    gateway.mock.gateway!.authServer.reset();
+    expect((await client.GET('/api/v1/rpa/jobs', { params: { query: { environment: 'default' } } })).response.status).toBe(200);
+    expect(() => createRpaClient({ ionApi: { ti: tenant, ci: 'x' } })).toThrow(/createRpaClient: ionApi lacks 'cs', 'iu', 'pu', 'ot'/);
+  });
+
   it('the MSW handlers serve the gateway and its token endpoint, and the typed client logs in against them', async () => {
     const handlers = createHandlers({ gateway: tenant, seed: 42, clock: 'frozen', tokenLifetime: 60 });
     const server = setupServer(...handlers);

@@ -117,6 +117,48 @@ async function screenshot(page: Page, name: string): Promise<void> {
     await page.close();
   }, 60_000);
 
+  it('behind the gateway, /__mock/ with a token of its names who started each run, and /docs gets tokens there', async () => {
+    const mock = await createMock(
+      { log: 'silent', strict: true, jobs: 16, gateway: 'ACME_TST' },
+      { clock: new VirtualClock(defaultReferenceTime, 'frozen') },
+    );
+    const gatewayServer = await listen(mock.app, '127.0.0.1', 0);
+    const origin = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
+    try {
+      const file = mock.gateway!.ionApi({ origin, user: 'process-admin' });
+      const issued = await fetch(file.pu + file.ot, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'password',
+          username: file.saak!,
+          password: file.sask!,
+          client_id: file.ci,
+          client_secret: file.cs,
+        }),
+      });
+      const { access_token: token } = (await issued.json()) as { access_token: string };
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${origin}/__mock/`);
+      await page.locator('#token').fill(token);
+      await page.locator('#token').dispatchEvent('change');
+      const row = page.locator('#jobs tbody tr', { has: page.locator('button:not([disabled])') }).first();
+      await row.waitFor();
+      await row.locator('button').click();
+      const person = mock.gateway!.users.find((user) => user.key === 'process-admin')!.person;
+      await row.locator('.runs li', { hasText: `by ${person.display_name} (RPA-Process_Admin)` }).waitFor();
+      const docs = (await page.evaluate(async () => (await fetch('/docs/openapi.json')).json())) as {
+        servers: { url: string }[];
+        components: { securitySchemes: { ionApiBearer: { flows: { password: { tokenUrl: string } } } } };
+      };
+      expect(docs.servers[0]!.url).toBe('/ACME_TST/RPA');
+      expect(docs.components.securitySchemes.ionApiBearer.flows.password.tokenUrl).toBe('/ACME_TST/as/token.oauth2');
+      await page.close();
+    } finally {
+      await close(gatewayServer);
+    }
+  }, 60_000);
+
   it('/__mock/ of the proxy shows its upstream and no clock, and lists the jobs the upstream serves', async () => {
     const proxy = await createProxy({ ...defaultProxyOptions, upstream: url, port: 0, log: 'silent' });
     const proxyServer = await listen(proxy.app, '127.0.0.1', 0);

@@ -79,7 +79,7 @@ async function loadJobs() {
               'li',
               { 'data-run': run.id },
               badge(run.status),
-              ` ${run.triggered_by}, queued ${time(run.queued_at)}, ended ${time(run.ended_at)}`,
+              ` ${run.triggered_by}${starter(run)}, queued ${time(run.queued_at)}, ended ${time(run.ended_at)}`,
             ),
           ),
       );
@@ -110,6 +110,12 @@ async function loadJobs() {
       );
     }),
   );
+}
+
+/** Who started a run, when a user of the gateway did (serve --gateway): ` by Ada Lovelace (RPA-Admin)`. */
+function starter(run) {
+  const context = run.job_context;
+  return context ? ` by ${context.user_name} (${context.user_details?.rpa_role ?? 'no role'})` : '';
 }
 
 async function loadJournal() {

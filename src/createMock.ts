@@ -88,6 +88,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
           authToken: resolved.authToken,
           bodyLimit: resolved.bodyLimit,
           tryItOut: resolved.engine === 'faker' ? tryItOutIds(source) : {},
+          gateway: resolved.gateway,
         }
       : undefined,
     journal,

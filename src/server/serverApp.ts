@@ -23,6 +23,8 @@ export interface ServerParts {
     bodyLimit: number;
     /** Ids the docs' examples use, so that "Try it out" answers 200 at the first click. */
     tryItOut?: Record<string, string>;
+    /** The tenant of the gateway in front of the API, for the docs' servers and token endpoint. */
+    gateway?: string;
   };
   journal: Journal;
   logger: Logger;
@@ -35,7 +37,7 @@ export function serverApp({ api, spec, operations, control, journal, logger, cor
   return createApp({
     api,
     control: control ? () => createControl({ ...control.state, journal, operationIds }, control.authToken, control.bodyLimit) : undefined,
-    pages: control ? createPages(spec, control.tryItOut) : undefined,
+    pages: control ? createPages(spec, control.tryItOut, control.gateway) : undefined,
     journal,
     logger,
     corsOrigins,

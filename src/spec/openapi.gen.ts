@@ -938,7 +938,14 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No bearer token, or one the server does not accept. */
+        /**
+         * @description No bearer token, or one the server does not accept: behind the ION API gateway, one it did
+         *     not issue, one revoked, or one past its lifetime (`WWW-Authenticate: Bearer
+         *     error="invalid_token"`, RFC 6750).
+         *
+         *     `x-inferred`: the gateway documents its 401, 404, 405, 429 and 504 but no error body; they
+         *     are taken to share the one error shape of the API's own errors.
+         */
         Unauthorized: {
             headers: {
                 /** @description The authentication scheme the server expects. */
