@@ -37,7 +37,14 @@ function serve(...args: string[]) {
 
 describe('rpa-mock', () => {
   it('explains every command with --help and exits 0', async () => {
-    const commands = [['--help'], ['serve', '--help'], ['fixtures', '--help'], ['verify', '--help'], ['proxy', '--help']];
+    const commands = [
+      ['--help'],
+      ['serve', '--help'],
+      ['fixtures', '--help'],
+      ['verify', '--help'],
+      ['proxy', '--help'],
+      ['ionapi', '--help'],
+    ];
     const results = await Promise.all(commands.map((args) => run(...args)));
     for (const result of results) {
       expect(result.status).toBe(0);

@@ -37,13 +37,13 @@ function readmeDefault(option: Option): string | undefined {
 }
 
 describe('the README', () => {
-  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record'])('lists every flag of %s, and only those', (name) => {
+  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi'])('lists every flag of %s, and only those', (name) => {
     const documented = new Set(flagTable(name).flatMap(([flags]) => longFlags(flags!)));
     const declared = commands[name]!.options.map((option) => option.long!);
     expect([...documented].sort()).toEqual([...new Set(declared)].sort());
   });
 
-  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record'])('gives the defaults of %s as its option table does', (name) => {
+  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi'])('gives the defaults of %s as its option table does', (name) => {
     for (const [flags, cell] of flagTable(name)) {
       const named = longFlags(flags!);
       if (named.length !== 1 || !/^`[^`]*`$/.test(cell!)) continue;
