@@ -20,6 +20,7 @@ const commands: Record<string, () => Command> = {
   calibrate: () => (require('./calibrateCommand') as typeof import('./calibrateCommand')).calibrateCommand(),
   record: () => (require('./recordCommand') as typeof import('./recordCommand')).recordCommand(),
   proxy: () => (require('./proxyCommand') as typeof import('./proxyCommand')).proxyCommand(),
+  diff: () => (require('./diffCommand') as typeof import('./diffCommand')).diffCommand(),
   ionapi: () => (require('./ionapiCommand') as typeof import('./ionapiCommand')).ionapiCommand(),
 };
 

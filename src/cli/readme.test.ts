@@ -37,21 +37,24 @@ function readmeDefault(option: Option): string | undefined {
 }
 
 describe('the README', () => {
-  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi'])('lists every flag of %s, and only those', (name) => {
+  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi', 'diff'])('lists every flag of %s, and only those', (name) => {
     const documented = new Set(flagTable(name).flatMap(([flags]) => longFlags(flags!)));
     const declared = commands[name]!.options.map((option) => option.long!);
     expect([...documented].sort()).toEqual([...new Set(declared)].sort());
   });
 
-  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi'])('gives the defaults of %s as its option table does', (name) => {
-    for (const [flags, cell] of flagTable(name)) {
-      const named = longFlags(flags!);
-      if (named.length !== 1 || !/^`[^`]*`$/.test(cell!)) continue;
-      const option = commands[name]!.options.find((candidate) => candidate.long === named[0])!;
-      const expected = readmeDefault(option);
-      if (expected !== undefined) expect(`${named[0]} ${cell}`).toBe(`${named[0]} ${expected}`);
-    }
-  });
+  it.each(['serve', 'proxy', 'verify', 'calibrate', 'record', 'ionapi', 'diff'])(
+    'gives the defaults of %s as its option table does',
+    (name) => {
+      for (const [flags, cell] of flagTable(name)) {
+        const named = longFlags(flags!);
+        if (named.length !== 1 || !/^`[^`]*`$/.test(cell!)) continue;
+        const option = commands[name]!.options.find((candidate) => candidate.long === named[0])!;
+        const expected = readmeDefault(option);
+        if (expected !== undefined) expect(`${named[0]} ${cell}`).toBe(`${named[0]} ${expected}`);
+      }
+    },
+  );
 
   it("names every key serve's config file takes", () => {
     const paragraph = /\*\*Config file\.\*\*[\s\S]*?\n\n/.exec(readme)![0];
