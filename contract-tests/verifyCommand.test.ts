@@ -192,3 +192,35 @@ describe('a server that hangs', () => {
     }
   });
 });
+
+describe('rpa-mock verify --min-coverage', () => {
+  it('prints what the run covered in one line, and fails a run that covers less than asked', async () => {
+    const mock = await createMock({ log: 'silent', jobs: 20 });
+    const server = await listen(mock.app, '127.0.0.1', 0);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const json = path.join(dir, 'coverage.json');
+    try {
+      const plain = await runVerify('--base-url', url, '--max-jobs', '2', '--json', json);
+      expect(plain.status).toBe(0);
+      const line =
+        /^coverage (\d+(\.\d)?) %: (\d+) of (\d+) statuses seen, (\d+) of (\d+) fields seen with a value \(\d+ only null, \d+ never\)$/m.exec(
+          plain.stdout,
+        );
+      expect(line).not.toBeNull();
+      const report = JSON.parse(readFileSync(json, 'utf8'));
+      expect(report.coverage.percent).toBe(Number(line![1]));
+      expect(report.coverage.statuses).toContainEqual({ operationId: 'getJob', status: '404', seen: true });
+      expect(report.coverage.statuses).toContainEqual({ operationId: 'executeJob', status: '202', seen: false });
+      expect(report.checks.map((check: { id: string }) => check.id)).not.toContain('coverage/minimum');
+      const low = await runVerify('--base-url', url, '--max-jobs', '2', '--min-coverage', String(Math.floor(report.coverage.percent) + 1));
+      expect(low.status).toBe(1);
+      expect(low.stdout).toMatch(/FAIL coverage\/minimum /);
+      expect(low.stdout).toMatch(/✗ coverage [\d.]+ %: .*: below the \d+ % asked for \[rule: min-coverage\]/);
+      const enough = await runVerify('--base-url', url, '--max-jobs', '2', '--min-coverage', String(Math.floor(report.coverage.percent)));
+      expect(enough.status).toBe(0);
+      expect((await runVerify('--base-url', url, '--min-coverage', '101')).status).toBe(2);
+    } finally {
+      await close(server);
+    }
+  });
+});

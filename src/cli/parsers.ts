@@ -94,3 +94,11 @@ export function parseTenant(value: string): string {
   if (!tenantPattern.test(value)) throw new InvalidArgumentError('expected a tenant such as ACME_TST: letters, digits, _ and -.');
   return value;
 }
+
+/** A share in percent, such as `--min-coverage 80` or `62.5`: from 0 to 100. */
+export function parsePercent(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100)
+    throw new InvalidArgumentError('expected a percentage from 0 to 100, such as 80.');
+  return number;
+}

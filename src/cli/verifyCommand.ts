@@ -5,6 +5,7 @@ import { toAnnotations, toStepSummary } from '../contract/toGitHub';
 import { maskSecrets, maskSecretsIn } from '../credentials/maskSecrets';
 import { SetupError } from '../errors/setupError';
 import type { OptionRow } from './optionTable';
+import { parsePercent } from './parsers';
 import { rowFor } from './sharedRows';
 import {
   baseUrlRow,
@@ -51,6 +52,13 @@ const verifyRows: OptionRow<VerifyOptions>[] = [
     'overlays',
     'OpenAPI Overlay applied to the spec first, such as a calibration of the tenant (repeatable, in order)',
   ),
+  {
+    key: 'minCoverage',
+    flags: '--min-coverage <percent>',
+    help: 'fail the run when it exercises less of the contract than this: statuses seen and documented fields seen with a value',
+    parse: parsePercent,
+    noDefault: true,
+  },
   { key: 'listChecks', flags: '--list-checks', help: 'print the checks that would run, and send nothing' },
 ];
 

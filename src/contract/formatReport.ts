@@ -1,5 +1,6 @@
 import type { RootCause } from './diagnose/rootCause';
 import type { CheckOutcome, CheckResult, ContractReport, Finding } from './types';
+import { coverageLine } from './coverage';
 
 const marks: Record<CheckOutcome, string> = { passed: 'ok  ', failed: 'FAIL', warning: 'warn', skipped: 'skip', error: 'ERR ' };
 
@@ -37,6 +38,7 @@ export function formatReport(report: ContractReport, { verbose = false }: { verb
   lines.push(
     '',
     `${passed} passed, ${failed} failed, ${warning} with warnings, ${skipped} skipped, ${error} could not run, in ${(report.durationMs / 1000).toFixed(1)} s`,
+    coverageLine(report.coverage),
     ...provenanceLines(
       report,
       groups.map((g) => g.finding),

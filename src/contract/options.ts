@@ -39,6 +39,8 @@ export interface ContractOptions {
   specPath: string;
   /** Overlays applied to the spec in order, such as a tenant's calibration. */
   overlays: string[];
+  /** The least coverage, in percent, a run must reach (--min-coverage); none by default. */
+  minCoverage?: number;
   /** Checks not to run, by id (calibrate leaves out every request that is not read-only). */
   skipChecks: string[];
   /** How the client waits before a retry; tests pass one that does not sleep. */

@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '../spec/loadSpec';
 import { bundleOf } from '../spec/bundleOf';
 import { loadSpecBundle } from '../spec/specBundle';
 import { ConnectionError, createClient } from './httpClient';
+import { CoverageRecorder, coverageLine } from './coverage';
 import { resolveContractOptions, type ContractOptions } from './options';
 import { planChecks } from './planChecks';
 import { preflight } from './preflight';
@@ -16,10 +17,15 @@ export async function prepareContract(
   diagnosis: Diagnosis = new Diagnosis(),
 ) {
   const resolved = resolveContractOptions(options);
-  const { byId, validators, document } = spec ? bundleOf(spec) : await loadSpecBundle(resolved.specPath, resolved.overlays);
+  const { byId, validators, document, operations, match } = spec
+    ? bundleOf(spec)
+    : await loadSpecBundle(resolved.specPath, resolved.overlays);
+  const coverage = new CoverageRecorder(operations, match);
+  const client = resolved.wrapSend ? resolved.wrapSend(createClient(resolved)) : createClient(resolved);
   const context: CheckContext = {
     options: resolved,
-    send: resolved.wrapSend ? resolved.wrapSend(createClient(resolved)) : createClient(resolved),
+    send: coverage.wrap(client),
+    coverage,
     operations: byId,
     validators,
     components: componentSchemas(document),
@@ -79,6 +85,27 @@ export async function runContract(
     });
     if (result.outcome === 'failed' || result.outcome === 'warning') result.outcome = outcomeOf(result.findings);
   }
+  const coverage = context.coverage.result();
+  const { minCoverage } = context.options;
+  if (minCoverage !== undefined)
+    results.push({
+      id: 'coverage/minimum',
+      operationId: '',
+      title: `the run exercises at least ${minCoverage} % of the contract (--min-coverage)`,
+      outcome: coverage.percent >= minCoverage ? 'passed' : 'failed',
+      findings:
+        coverage.percent >= minCoverage
+          ? []
+          : [
+              {
+                severity: 'failure',
+                request: '',
+                rule: 'min-coverage',
+                message: `${coverageLine(coverage)}: below the ${minCoverage} % asked for`,
+              },
+            ],
+      durationMs: 0,
+    });
   const summary: Record<CheckOutcome, number> = { passed: 0, failed: 0, warning: 0, skipped: 0, error: 0 };
   for (const result of results) summary[result.outcome] += 1;
   return {
@@ -90,6 +117,7 @@ export async function runContract(
     rootCauses,
     summary,
     sampled: { jobs: context.listed.size, jobsById: context.fetched.size, processes: context.processes.size },
+    coverage,
   };
 }
 

@@ -1,3 +1,4 @@
+import { coverageLine } from './coverage';
 import type { ContractReport } from './types';
 
 const marks = { passed: '✅', failed: '❌', warning: '⚠️', skipped: '⏭️', error: '💥' } as const;
@@ -13,6 +14,8 @@ export function toStepSummary(report: ContractReport): string {
     `### rpa-mock verify: ${cell(report.baseUrl)} (environment '${cell(report.environment)}')`,
     '',
     `${passed} passed, ${failed} failed, ${warning} with warnings, ${skipped} skipped, ${error} could not run.`,
+    '',
+    `${cell(coverageLine(report.coverage))}.`,
     '',
     '| | check | what | first finding |',
     '| --- | --- | --- | --- |',

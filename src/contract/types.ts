@@ -5,6 +5,7 @@ import type { Send } from './httpClient';
 import type { Diagnosis } from './diagnose/diagnosis';
 import type { RootCause } from './diagnose/rootCause';
 import type { ContractOptions } from './options';
+import type { Coverage, CoverageRecorder } from './coverage';
 
 /** One thing a check found wrong: a failure, or a warning that does not fail the run. */
 export interface Finding {
@@ -48,6 +49,8 @@ export interface ContractReport {
   summary: Record<CheckOutcome, number>;
   /** How much the run saw: jobs listed, jobs fetched by id, processes listed. */
   sampled: { jobs: number; jobsById: number; processes: number };
+  /** What the run exercised: operations × statuses seen, documented fields seen with a value. */
+  coverage: Coverage;
 }
 
 /** What the checks share: the spec, the client, and what earlier checks saw. */
@@ -68,6 +71,8 @@ export interface CheckContext {
   environmentId?: string;
   /** What the answers showed about the server's habits, named as root causes at the end. */
   diagnosis: Diagnosis;
+  /** What every answer of the run exercised of the contract. */
+  coverage: CoverageRecorder;
   /** The check running now, which the diagnosis credits with what it sees. */
   currentCheck: string;
 }
