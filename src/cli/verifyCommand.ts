@@ -5,7 +5,7 @@ import { toAnnotations, toStepSummary } from '../contract/toGitHub';
 import { maskSecrets, maskSecretsIn } from '../credentials/maskSecrets';
 import { SetupError } from '../errors/setupError';
 import type { OptionRow } from './optionTable';
-import { parsePercent } from './parsers';
+import { integerIn, parsePercent } from './parsers';
 import { rowFor } from './sharedRows';
 import {
   baseUrlRow,
@@ -58,6 +58,19 @@ const verifyRows: OptionRow<VerifyOptions>[] = [
     help: 'fail the run when it exercises less of the contract than this: statuses seen and documented fields seen with a value',
     parse: parsePercent,
     noDefault: true,
+  },
+  {
+    key: 'negative',
+    flags: '--negative [count]',
+    help: 'also send this many generated bad requests to the read operations (GET only: none starts a robot), each expecting a 4xx in the declared error shape; 50 without a count',
+    parse: integerIn(1, 10_000, 'negative'),
+    toValue: (value: number | true) => (value === true ? 50 : value),
+  },
+  {
+    key: 'negativeSeed',
+    flags: '--negative-seed <seed>',
+    help: 'the seed of the bad requests, to replay a run (each run draws its own; the report names it)',
+    parse: integerIn(0, 2 ** 31 - 1, 'negative-seed'),
   },
   { key: 'listChecks', flags: '--list-checks', help: 'print the checks that would run, and send nothing' },
 ];

@@ -39,6 +39,10 @@ export interface ContractOptions {
   specPath: string;
   /** Overlays applied to the spec in order, such as a tenant's calibration. */
   overlays: string[];
+  /** How many generated bad requests to send to the read operations (--negative); none by default. */
+  negative?: number;
+  /** The seed of those requests, to replay a run; a new one each run by default. */
+  negativeSeed?: number;
   /** The least coverage, in percent, a run must reach (--min-coverage); none by default. */
   minCoverage?: number;
   /** Checks not to run, by id (calibrate leaves out every request that is not read-only). */

@@ -1,4 +1,5 @@
 import { authChecks } from './checks/auth';
+import { negativeChecks } from './checks/negative';
 import { executeJobChecks } from './checks/executeJob';
 import { getJobChecks } from './checks/getJob';
 import { listJobsChecks } from './checks/listJobs';
@@ -35,5 +36,5 @@ export function planChecks(context: CheckContext): Check[] {
       },
     ];
   });
-  return [...planned, ...authChecks(context)];
+  return [...planned, ...authChecks(context), ...negativeChecks(context)];
 }
