@@ -20,11 +20,13 @@ import {
 import { exitCodeOf, prepareContract, runContract } from '../contract/runContract';
 import { formatReport } from '../contract/formatReport';
 import { toJUnit } from '../contract/toJUnit';
+import { toHtml } from '../contract/toHtml';
 
 /** What verify takes: the contract options, how to log in, and where its reports go. */
 interface VerifyOptions extends TenantOptions {
   junit: string | undefined;
   json: string | undefined;
+  html: string | undefined;
   listChecks: boolean;
   verbose: boolean;
 }
@@ -40,6 +42,11 @@ const verifyRows: OptionRow<VerifyOptions>[] = [
   { key: 'failOnExtra', flags: '--fail-on-extra', help: 'fail on fields the spec does not know (a warning by default)' },
   { key: 'junit', flags: '--junit <file>', help: 'also write the results as JUnit XML' },
   { key: 'json', flags: '--json <file>', help: 'also write the results as JSON' },
+  {
+    key: 'html',
+    flags: '--html <file>',
+    help: 'also write the results as one self-contained HTML page: verdict, root causes, checks, coverage, charts',
+  },
   {
     key: 'inferred',
     flags: '--inferred <mode>',
@@ -75,7 +82,14 @@ const verifyRows: OptionRow<VerifyOptions>[] = [
   { key: 'listChecks', flags: '--list-checks', help: 'print the checks that would run, and send nothing' },
 ];
 
-const verifyDefaults: VerifyOptions = { ...tenantDefaults, junit: undefined, json: undefined, listChecks: false, verbose: false };
+const verifyDefaults: VerifyOptions = {
+  ...tenantDefaults,
+  junit: undefined,
+  json: undefined,
+  html: undefined,
+  listChecks: false,
+  verbose: false,
+};
 
 /** A report file that cannot be written: exit 2, before anything is sent. */
 class ReportFileError extends SetupError {}
@@ -102,13 +116,14 @@ async function verify(options: VerifyOptions): Promise<number> {
   }
   const baseUrl = requireBaseUrl(access, 'verify');
   // Before anything is sent: a report that cannot be written is found now, not after the run.
-  for (const file of [options.junit, options.json]) if (file) await ensureWritable(file);
+  for (const file of [options.junit, options.json, options.html]) if (file) await ensureWritable(file);
   const { secrets } = access;
   // Masked as values first, so that a value shortened for display cannot show half a secret; then as written.
   const report = maskSecretsIn(await runContract({ ...contract, baseUrl }), secrets);
   process.stdout.write(maskSecrets(formatReport(report, { verbose: options.verbose }), secrets));
   if (options.junit) await writeFile(options.junit, maskSecrets(toJUnit(report), secrets));
   if (options.json) await writeFile(options.json, `${maskSecrets(JSON.stringify(report, null, 2), secrets)}\n`);
+  if (options.html) await writeFile(options.html, maskSecrets(toHtml(report), secrets));
   // On GitHub Actions: a table in the job's summary, and an annotation per failed check.
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, maskSecrets(toStepSummary(report), secrets));
   if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(maskSecrets(toAnnotations(report), secrets));

@@ -19,6 +19,8 @@ export interface Coverage {
   fields: { operationId: string; pointer: string; seen: FieldSeen }[];
   /** Statuses seen and fields seen with a value, of all there are, in percent (one decimal). */
   percent: number;
+  /** How long each operation's answers took, in ms: the median, the 95th percentile and the slowest. */
+  latency: { operationId: string; count: number; p50: number; p95: number; max: number }[];
 }
 
 type Schema = Record<string, unknown>;
@@ -33,6 +35,7 @@ const maxDepth = 12;
 export class CoverageRecorder {
   private readonly statuses = new Map<string, Set<string>>();
   private readonly fields = new Map<string, Map<string, FieldSeen>>();
+  private readonly durations = new Map<string, number[]>();
 
   constructor(
     private readonly operations: readonly Operation[],
@@ -61,6 +64,10 @@ export class CoverageRecorder {
     if (found.kind !== 'matched') return;
     const { operation } = found;
     const statuses = this.statuses.get(operation.operationId)!;
+    const durations = this.durations.get(operation.operationId) ?? [];
+    // A bounded sample: a run of thousands of pages keeps the first few thousand times.
+    if (durations.length < 5_000) durations.push(exchange.durationMs);
+    this.durations.set(operation.operationId, durations);
     const declared = Object.keys(operation.responses).find((status) => statusCovers(status, exchange.status));
     if (declared) statuses.add(declared);
     if (exchange.status !== operation.successStatus || !exchange.contentType || !isJsonMediaType(exchange.contentType)) return;
@@ -89,7 +96,13 @@ export class CoverageRecorder {
     );
     const covered = statuses.filter((s) => s.seen).length + fields.filter((f) => f.seen === 'value').length;
     const total = statuses.length + fields.length;
-    return { statuses, fields, percent: total === 0 ? 100 : Math.round((covered / total) * 1000) / 10 };
+    const latency = this.operations.flatMap((operation) => {
+      const sorted = [...(this.durations.get(operation.operationId) ?? [])].sort((a, b) => a - b);
+      if (sorted.length === 0) return [];
+      const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]! * 10) / 10;
+      return [{ operationId: operation.operationId, count: sorted.length, p50: at(0.5), p95: at(0.95), max: at(1) }];
+    });
+    return { statuses, fields, percent: total === 0 ? 100 : Math.round((covered / total) * 1000) / 10, latency };
   }
 }
 

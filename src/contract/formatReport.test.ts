@@ -11,7 +11,7 @@ describe('the verify report', () => {
       durationMs: 10,
       rootCauses: [],
       sampled: { jobs: 1, jobsById: 1, processes: 0 },
-      coverage: { statuses: [], fields: [], percent: 100 },
+      coverage: { statuses: [], fields: [], percent: 100, latency: [] },
       summary: { passed: 0, failed: 0, warning: 1, skipped: 0, error: 0 },
       checks: [
         {
