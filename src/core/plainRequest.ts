@@ -28,3 +28,13 @@ export function headerOf(req: Pick<PlainRequest, 'headers'>, name: string): stri
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** A URL's query as the pipeline takes it: a value per name, an array for a name sent more than once. */
+export function queryOf(url: URL): PlainRequest['query'] {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}

@@ -1,38 +1,16 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { handleRequest } from '../core/pipeline';
-import type { BodySource, PlainRequest } from '../core/plainRequest';
+import { queryOf, type BodySource, type PlainRequest } from '../core/plainRequest';
 import { wholeAnswer } from '../core/wholeAnswer';
-import { generatedJobSource } from '../data/jobSource';
-import { assembleMock } from '../mock/assembleMock';
 import { revokePath, tokenPath, type IonApiFile } from '../gateway/ionApiFile';
 import type { UserKey } from '../gateway/users';
-import { defaultReferenceTime, portableDefaults } from '../defaults';
-import type { MockOptions } from '../options';
-import type { Scenario } from '../scenario/scenario';
-import { scenarioCheck } from '../scenario/scenarioCheck';
-import { bundleOf } from '../spec/bundleOf';
-import controlJson from '../spec/control.gen.json';
-import { dereference } from '../spec/dereference';
-import { applyOverlay, type Overlay } from '../spec/overlay/applyOverlay';
-import type { OpenApiDocument } from '../spec/loadSpec';
-import rpaJobsJson from '../spec/rpa-jobs.gen.json';
+import { portableMock, type PortableOptions } from '../mock/portableMock';
 import type { VirtualClock } from '../state/clock';
 
 /** What the handlers serve: the options of `rpa-mock serve` that make sense in a test or a browser. */
-export interface HandlerOptions extends Partial<
-  Pick<MockOptions, 'seed' | 'jobs' | 'clock' | 'strict' | 'authToken' | 'bodyLimit' | 'gateway' | 'tokenLifetime' | 'plainPaths'>
-> {
-  /** The instant generated data is relative to: epoch ms or an RFC 3339 date-time; `--now`'s default. */
-  now?: number | string;
-  /** Latency and errors to inject, as a scenario file or `PUT /__mock/scenario` gives them. */
-  scenario?: Scenario;
+export interface HandlerOptions extends PortableOptions {
   /** Only requests to this origin (and path prefix) are answered, such as `https://gw.example.com/ACME/RPA`; any by default. */
   baseUrl?: string;
-  /**
-   * OpenAPI Overlays applied to the spec first, in order, as parsed objects (the handlers read no
-   * files): with a tenant's calibration they answer in that tenant's shape, paging included.
-   */
-  overlays?: Overlay[];
 }
 
 /** The handlers, with the state behind them: move the clock, forget the runs started. */
@@ -44,7 +22,7 @@ export type RpaHandlers = HttpHandler[] & {
    * (the `baseUrl`'s origin, or the page's).
    */
   ionApi(options?: { user?: UserKey; origin?: string; grant?: 'password' | 'client-credentials' }): IonApiFile;
-  /** Forgets every run started through the handlers. */
+  /** Returns everything to the start: forgets every run started, sets the clock back, restores the first scenario and forgets every token. */
   reset(): Promise<void>;
 };
 
@@ -56,27 +34,7 @@ export type RpaHandlers = HttpHandler[] & {
  * `setupServer(...createHandlers({ seed: 7, clock: 'frozen' }))`.
  */
 export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
-  const settings = { ...portableDefaults, ...definedOf(options) };
-  if (settings.gateway !== undefined && settings.authToken !== undefined)
-    throw new TypeError(
-      'createHandlers: gateway and authToken exclude each other: behind the gateway, tokens come from its token endpoint',
-    );
-  const document = copyOf(rpaJobsJson) as Record<string, unknown>;
-  (options.overlays ?? []).forEach((overlay, i) => applyOverlay(document, overlay, `overlay ${i}`));
-  const bundle = bundleOf(dereference(document) as OpenApiDocument);
-  const operationIds = bundle.operations.map((operation) => operation.operationId);
-  const scenario = options.scenario
-    ? scenarioCheck(dereference(copyOf(controlJson)) as OpenApiDocument, operationIds)(options.scenario, 'the scenario')
-    : {};
-  const referenceTime = timeOf(options.now);
-  const { clock, store, pipeline, gateway } = assembleMock({
-    bundle,
-    settings,
-    source: generatedJobSource(settings.seed, settings.jobs, referenceTime),
-    referenceTime,
-    scenario,
-    calibrated: (options.overlays ?? []).length > 0,
-  });
+  const { clock, reset, pipeline, gateway, bundle, settings } = portableMock(options, 'createHandlers');
   const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const apiTemplates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
   // Behind a gateway: the API under /<tenant>/RPA (and at its plain paths unless turned off), its token endpoints beside it.
@@ -104,7 +62,7 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     if (!at) throw new TypeError('createHandlers: ionApi() needs an origin, such as { origin: "https://gw.example.com" }');
     return gateway.ionApi({ origin: at, user, grant });
   };
-  return Object.assign(handlers, { clock, ionApi, reset: () => store.reset() });
+  return Object.assign(handlers, { clock, ionApi, reset });
 }
 
 /** The fetch Request as the pipeline takes it; the path from where the API's paths begin. */
@@ -112,11 +70,7 @@ function plainRequestOf(request: Request, template: string): PlainRequest {
   const url = new URL(request.url);
   const root = `/${template.split('/')[1]}/`;
   const at = url.pathname.indexOf(root);
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
+  const query = queryOf(url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
   return { method: request.method, path: at >= 0 ? url.pathname.slice(at) : url.pathname, query, headers, body: bodyOf(request) };
@@ -136,19 +90,4 @@ function bodyOf(request: Request): BodySource {
       }
     },
   };
-}
-
-function timeOf(now: number | string | undefined): number {
-  if (now === undefined) return defaultReferenceTime;
-  const time = typeof now === 'number' ? now : Date.parse(now);
-  if (!Number.isFinite(time)) throw new TypeError(`createHandlers: now must be epoch ms or an RFC 3339 date-time, not ${String(now)}`);
-  return time;
-}
-
-function definedOf<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-function copyOf(document: object): object {
-  return JSON.parse(JSON.stringify(document)) as object;
 }
