@@ -26,6 +26,9 @@ describe('rpa-mock/msw under setupServer', () => {
       '/api/v1/rpa/jobs',
       '/api/v1/rpa/jobs/not-a-uuid',
       '/api/v1/rpa/jobs?environment=prod',
+      // No operation has these: the API's 404, not the network.
+      '/api/v1/rpa/robots',
+      '/api/v1/rpa/jobs/a/b/c',
     ]) {
       const fromServer = await request(app).get(path);
       const fromHandlers = await fetch(`${base}${path}`);

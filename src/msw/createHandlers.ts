@@ -46,15 +46,21 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
         `/${settings.gateway}/as/${revokePath}`,
       ]
     : apiTemplates;
-  const handlers = templates.map((template) =>
+  const answering = (template: string, path: string) =>
     // One handler per path: the pipeline answers every method, a 405 naming the allowed ones included.
-    http.all(`${prefix}${template.replace(/\{([^}]+)\}/g, ':$1')}`, async ({ request }) => {
+    http.all(`${prefix}${path}`, async ({ request }) => {
       const outcome = await handleRequest(pipeline, plainRequestOf(request, template));
       const answer = wholeAnswer(outcome);
       const headers = { ...answer.headers, ...(answer.text === undefined ? {} : { 'Content-Type': answer.contentType }) };
       return new HttpResponse(request.method === 'HEAD' ? null : (answer.text ?? null), { status: answer.status, headers });
-    }),
-  );
+    });
+  // Last, a path under the API's that no operation has: the API's 404, as serve answers it, not the network.
+  const root = commonRoot(apiTemplates);
+  const roots = settings.gateway ? [...(settings.plainPaths ? [root] : []), `/${settings.gateway}/RPA${root}`] : [root];
+  const handlers = [
+    ...templates.map((template) => answering(template, template.replace(/\{([^}]+)\}/g, ':$1'))),
+    ...roots.map((under) => answering(under, `${under}*`)),
+  ];
   const ionApi = ({ user, origin, grant }: Parameters<RpaHandlers['ionApi']>[0] = {}): IonApiFile => {
     if (!gateway) throw new TypeError('createHandlers: ionApi() needs the gateway option, such as { gateway: "ACME_TST" }');
     const at =
@@ -63,6 +69,13 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     return gateway.ionApi({ origin: at, user, grant });
   };
   return Object.assign(handlers, { clock, ionApi, reset });
+}
+
+/** The path all the API's paths begin with, up to a slash: `/api/v1/rpa/`. */
+function commonRoot(templates: readonly string[]): string {
+  let root = templates[0] ?? '/';
+  for (const template of templates) while (!template.startsWith(root)) root = root.slice(0, -1);
+  return root.slice(0, root.lastIndexOf('/') + 1) || '/';
 }
 
 /** The fetch Request as the pipeline takes it; the path from where the API's paths begin. */
