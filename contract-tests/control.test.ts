@@ -97,11 +97,16 @@ describe('the control API', () => {
     expect(fired).toMatchObject({ status: 'running', previous_trigger: job.next_trigger });
   });
 
-  it('resets the runs and the journal', async () => {
-    const { http } = await startMock();
+  it('resets runs, clock, scenario and journal to the start, in one reset', async () => {
+    const { http } = await startMock({ errorRate: 0 });
     const job = (await listDefaultJobs(http)).find((j) => j.active)!;
+    const { now: start } = (await http.get('/__mock/clock').expect(200)).body;
     await http.post(`${jobsPath}/${job.id}/_execute`).expect(202);
+    await http.post('/__mock/clock/advance').send({ seconds: 3600 }).expect(200);
+    await http.put('/__mock/scenario').send({ errorRate: 1 }).expect(200);
     await http.post('/__mock/reset').expect(200, { reset: true });
+    expect((await http.get('/__mock/clock')).body.now).toBe(start);
+    expect((await http.get('/__mock/scenario')).body).toEqual({ errorRate: 0 });
     expect((await http.get(`${jobsPath}/${job.id}`)).body.job_instances).toHaveLength(job.job_instances.length);
     expect((await http.get('/__mock/journal')).body.entries).toHaveLength(1);
   });

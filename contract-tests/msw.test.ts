@@ -99,3 +99,40 @@ describe('createHandlers options', () => {
     expect(() => createHandlers({ scenario: { errorRate: 2 } })).toThrow(/errorRate/);
   });
 });
+
+describe('the control surface, by the same names in every adapter', () => {
+  const handlers = createHandlers({ seed: 7, clock: 'frozen' });
+  const server = setupServer(...handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(async () => {
+    server.resetHandlers();
+    await handlers.reset();
+  });
+  afterAll(() => server.close());
+
+  it('forces one answer for the next valid request of an operation, then answers as before', async () => {
+    const { jobs } = (await (await fetch(`${jobsUrl}?environment=default`)).json()) as { jobs: { id: string }[] };
+    handlers.forceNext('getJob', { status: 503 });
+    handlers.forceNext('getJob', { status: 200, body: { note: 'not a job' } });
+    // An invalid request is refused as always, and does not use up the forced answer.
+    expect((await fetch(`${jobsUrl}/not-a-uuid`)).status).toBe(400);
+    const first = await fetch(`${jobsUrl}/${jobs[0]!.id}`);
+    expect([first.status, ((await first.json()) as { type: string }).type]).toEqual([503, 'service_unavailable']);
+    expect(await (await fetch(`${jobsUrl}/${jobs[0]!.id}`)).json()).toEqual({ note: 'not a job' });
+    expect((await fetch(`${jobsUrl}/${jobs[0]!.id}`)).status).toBe(200);
+    expect(() => handlers.forceNext('getRobot', { status: 500 })).toThrow(/no operation 'getRobot'; the operations are listJobs, getJob/);
+    expect(() => handlers.forceNext('getJob', { status: 99 })).toThrow(/from 200 to 599/);
+  });
+
+  it('sets and clears a scenario, and reset forgets forced answers and restores the first scenario', async () => {
+    await handlers.setScenario({ errorRate: 1 });
+    expect((await fetch(`${jobsUrl}?environment=default`)).status).toBe(500);
+    await handlers.clearScenario();
+    expect((await fetch(`${jobsUrl}?environment=default`)).status).toBe(200);
+    await expect(handlers.setScenario({ errorRate: 2 } as never)).rejects.toThrow(/errorRate/);
+    handlers.forceNext('listJobs', { status: 404 });
+    await handlers.setScenario({ errorRate: 1 });
+    await handlers.reset();
+    expect((await fetch(`${jobsUrl}?environment=default`)).status).toBe(200);
+  });
+});

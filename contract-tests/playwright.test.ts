@@ -51,6 +51,10 @@ const call = (page: Page, path: string, init: { method?: string; headers?: Recor
       expect({ path, status: routed.status, text: routed.text }).toEqual({ path, status: served.status, text: served.text });
       expect(routed.type).toBe(served.headers['content-type']!.split(';')[0]);
     }
+    // The control surface, by the MSW handlers' names: one forced answer, then the mock's own again.
+    rpa.forceNext('listJobs', { status: 503 });
+    expect((await call(page, `${jobsPath}?environment=default`)).status).toBe(503);
+    expect((await call(page, `${jobsPath}?environment=default`)).status).toBe(200);
     const unknown = await call(page, '/api/v1/rpa/robots');
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.text)).toMatchObject({ type: 'not_found' });

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { generatedJobSource, type JobSource } from './data/jobSource';
 import { createPrismEngine } from './engines/prism';
-import { assembleMock } from './mock/assembleMock';
+import { assembleMock, type MockControl } from './mock/assembleMock';
 import type { MockGateway } from './gateway/createGateway';
 import { fixtureJobSource, readFixtureFile } from './fixtures/loadFixtures';
 import { referenceTimeOf, resolveOptions, type MockOptions } from './options';
@@ -17,8 +17,8 @@ import type { SettableClock, VirtualClock } from './state/clock';
 import type { StateStore } from './state/stateStore';
 import { Journal } from './state/journal';
 
-/** A mock ready to serve: its Express app and the state behind it. */
-export interface Mock {
+/** A mock ready to serve: its Express app, the state behind it, and its control (`reset`, `setScenario`, `forceNext` …). */
+export interface Mock extends MockControl {
   app: Express;
   options: MockOptions;
   spec: OpenApiDocument;
@@ -84,7 +84,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
     operations,
     control: resolved.control
       ? {
-          state: { info: infoOf(resolved, source), store },
+          state: { info: infoOf(resolved, source), store, reset: mock.control.reset },
           authToken: resolved.authToken,
           bodyLimit: resolved.bodyLimit,
           tryItOut: resolved.engine === 'faker' ? tryItOutIds(source) : {},
@@ -106,6 +106,7 @@ export async function createMock(options: Partial<MockOptions> = {}, overrides: 
     faults,
     logger,
     gateway: mock.gateway,
+    ...mock.control,
     close: store.close,
   };
 }

@@ -13,6 +13,8 @@ export interface ControlState {
   /** What this server is, for the inspector. */
   info: components['schemas']['Info'];
   store?: StateStore;
+  /** The mock's one reset (runs, clock, scenario, forced answers, tokens); the proxy has none. */
+  reset?: () => Promise<void>;
   journal: Journal;
   /** The operations of the API, for checking scenarios. */
   operationIds: string[];
@@ -35,8 +37,8 @@ const handlers: Record<keyof operations, Handler> = {
     store
       ? moveClock(store, '/seconds', (clock) => clock.advance(Math.round((body as { seconds: number }).seconds * 1000)))
       : absent('clock'),
-  resetState: async ({ store, journal }) => {
-    await store?.reset();
+  resetState: async ({ reset, journal }) => {
+    await reset?.();
     journal.clear();
     return { status: 200, body: { reset: true } };
   },

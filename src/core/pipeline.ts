@@ -1,11 +1,12 @@
 import type { Caller, Engine, EngineAnswer } from './engine';
-import { createProblem, problemContentType, type ProblemKind } from '../errors/problem';
+import { createProblem, problemContentType, problemKindOf, type ProblemKind } from '../errors/problem';
 import type { Fault, FaultInjector } from '../scenario/faultInjector';
 import type { RouteMatch } from '../spec/matchOperation';
 import type { Operation } from '../spec/operations';
 import { listedViolations, type ViolationList, type OperationValidator } from '../validator';
 import { StateUnavailableError } from '../state/stateStore';
 import { isAuthorized } from './auth';
+import { forcedAnswer, type ForcedAnswers } from './forcedAnswers';
 import { headerOf, type PlainRequest } from './plainRequest';
 import { decodePreferences } from './preferences';
 import { readBody } from './readBody';
@@ -19,6 +20,8 @@ export interface PipelineContext {
   authorize?: Authorize;
   /** The gateway in front of the API, when it has one: its paths and its authorization server. */
   gateway?: Gateway;
+  /** Answers a test forced for the next valid request of an operation (`forceNext`). */
+  forced?: ForcedAnswers;
   bodyLimit: number;
   /** 'reject': a request that breaks the spec gets 400 (the mock); 'report': it is answered anyway and its violations recorded (the proxy). */
   requestCheck: 'reject' | 'report';
@@ -213,16 +216,15 @@ async function answerOperation(
     };
   }
   const raw = body.kind === 'read' ? body.raw : undefined;
-  const answer = await context.engine.answer({
-    operation,
-    pathParams,
-    query,
-    headers: req.headers,
-    body: body.value,
-    rawBody: raw,
-    preferences,
-    caller,
-  });
+  const ask = () =>
+    context.engine.answer({ operation, pathParams, query, headers: req.headers, body: body.value, rawBody: raw, preferences, caller });
+  const forced = context.forced?.take(operation.operationId);
+  if (forced) {
+    const detail = (status: number) =>
+      createProblem(problemKindOf(status), `Forced by the test: ${operation.operationId} answers ${status} once.`);
+    return { answer: await forcedAnswer(forced, ask, detail), request };
+  }
+  const answer = await ask();
   return { answer, request };
 }
 

@@ -1,5 +1,10 @@
 import type { Engine } from '../core/engine';
+import { ForcedAnswers, type ForcedAnswer } from '../core/forcedAnswers';
 import { bearerToken, type PipelineContext } from '../core/pipeline';
+import { scenarioCheck } from '../scenario/scenarioCheck';
+import controlJson from '../spec/control.gen.json';
+import { dereference } from '../spec/dereference';
+import type { OpenApiDocument } from '../spec/loadSpec';
 import { wireShape } from '../core/wireShape';
 import type { JobSource } from '../data/jobSource';
 import { createFakerEngine } from '../engines/faker';
@@ -45,6 +50,23 @@ export interface AssembledMock {
   pipeline: PipelineContext;
   /** The ION API gateway in front of it (--gateway): its users and authorization server. */
   gateway?: MockGateway;
+  /** How a test steers it, by the same names in every adapter. */
+  control: MockControl;
+}
+
+/**
+ * How a test steers a mock, the same in every adapter (`createMock`, the MSW handlers, the
+ * Playwright adapter): the clock is beside it (`clock.advance(ms)`, `clock.set(time)`).
+ */
+export interface MockControl {
+  /** Returns everything to the start: forgets every run started, sets the clock back, restores the first scenario, forgets forced answers and the gateway's tokens. */
+  reset(): Promise<void>;
+  /** Injects latency and errors from now on, as a scenario file or `PUT /__mock/scenario` gives them; checked as they are. */
+  setScenario(scenario: Scenario): Promise<void>;
+  /** No latency and no injected errors from now on. */
+  clearScenario(): Promise<void>;
+  /** Answers the next valid request of an operation with this, once: `forceNext('getJob', { status: 503 })`. */
+  forceNext(operationId: string, answer: ForcedAnswer): void;
 }
 
 /**
@@ -68,12 +90,14 @@ export function assembleMock(parts: MockParts): AssembledMock {
           seed: settings.seed,
           people: createWorld(settings.seed, parts.referenceTime).people,
         });
+  const forced = new ForcedAnswers();
   const pipeline: PipelineContext = {
     match: bundle.match,
     validators: bundle.validators,
     engine,
     authorize: gateway ? gateway.authorize : settings.authToken === undefined ? undefined : bearerToken(settings.authToken),
     gateway: gateway?.gateway,
+    forced,
     bodyLimit: settings.bodyLimit,
     requestCheck: 'reject',
     responseCheck: settings.strict ? 'reject' : 'off',
@@ -83,5 +107,24 @@ export function assembleMock(parts: MockParts): AssembledMock {
     shape: parts.calibrated ? wireShape : undefined,
   };
   const operationIds = bundle.operations.map((operation) => operation.operationId);
-  return { bundle, operationIds, source, clock, faults, store, pipeline, gateway };
+  const checkScenario = scenarioCheck(dereference(JSON.parse(JSON.stringify(controlJson)) as object) as OpenApiDocument, operationIds);
+  const control: MockControl = {
+    reset: async () => {
+      await store.reset();
+      await store.moveClock((moved) => moved.adopt({ base: parts.referenceTime, origin: Date.now() }));
+      await store.switchScenario(parts.scenario);
+      forced.clear();
+      gateway?.authServer.reset();
+    },
+    setScenario: async (scenario) => store.switchScenario(checkScenario(scenario, 'the scenario')),
+    clearScenario: () => store.switchScenario({}),
+    forceNext: (operationId, answer) => {
+      if (!operationIds.includes(operationId))
+        throw new TypeError(`forceNext: no operation '${operationId}'; the operations are ${operationIds.join(', ')}`);
+      if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599)
+        throw new TypeError(`forceNext: the status must be an integer from 200 to 599, not ${String(answer.status)}`);
+      forced.force(operationId, answer);
+    },
+  };
+  return { bundle, operationIds, source, clock, faults, store, pipeline, gateway, control };
 }

@@ -26,11 +26,9 @@ export interface PortableOptions extends Partial<
   overlays?: Overlay[];
 }
 
-/** A portable mock: the assembly, its settings, and one reset that returns everything to the start. */
+/** A portable mock: the assembly and its settings. */
 export interface PortableMock extends AssembledMock {
   settings: typeof portableDefaults & PortableOptions;
-  /** Forgets every run started, sets the clock back to its start and the scenario to the first one, forgets every token. */
-  reset(): Promise<void>;
 }
 
 /**
@@ -58,13 +56,7 @@ export function portableMock(options: PortableOptions, adapter: string): Portabl
     scenario,
     calibrated: (options.overlays ?? []).length > 0,
   });
-  const reset = async () => {
-    await mock.store.reset();
-    await mock.store.moveClock((clock) => clock.adopt({ base: referenceTime, origin: Date.now() }));
-    await mock.store.switchScenario(scenario);
-    mock.gateway?.authServer.reset();
-  };
-  return { ...mock, settings, reset };
+  return { ...mock, settings };
 }
 
 function timeOf(now: number | string | undefined, adapter: string): number {

@@ -4,6 +4,7 @@ import { queryOf, type BodySource, type PlainRequest } from '../core/plainReques
 import { wholeAnswer } from '../core/wholeAnswer';
 import { revokePath, tokenPath, type IonApiFile } from '../gateway/ionApiFile';
 import type { UserKey } from '../gateway/users';
+import type { MockControl } from '../mock/assembleMock';
 import { portableMock, type PortableOptions } from '../mock/portableMock';
 import type { VirtualClock } from '../state/clock';
 
@@ -22,9 +23,7 @@ export type RpaHandlers = HttpHandler[] & {
    * (the `baseUrl`'s origin, or the page's).
    */
   ionApi(options?: { user?: UserKey; origin?: string; grant?: 'password' | 'client-credentials' }): IonApiFile;
-  /** Returns everything to the start: forgets every run started, sets the clock back, restores the first scenario and forgets every token. */
-  reset(): Promise<void>;
-};
+} & MockControl;
 
 /**
  * MSW 2 handlers for every operation of the spec, answering as `rpa-mock serve` does for the same
@@ -34,7 +33,7 @@ export type RpaHandlers = HttpHandler[] & {
  * `setupServer(...createHandlers({ seed: 7, clock: 'frozen' }))`.
  */
 export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
-  const { clock, reset, pipeline, gateway, bundle, settings } = portableMock(options, 'createHandlers');
+  const { clock, control, pipeline, gateway, bundle, settings } = portableMock(options, 'createHandlers');
   const prefix = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const apiTemplates = [...new Set(bundle.operations.map((operation) => operation.pathTemplate))];
   // Behind a gateway: the API under /<tenant>/RPA (and at its plain paths unless turned off), its token endpoints beside it.
@@ -68,7 +67,7 @@ export function createHandlers(options: HandlerOptions = {}): RpaHandlers {
     if (!at) throw new TypeError('createHandlers: ionApi() needs an origin, such as { origin: "https://gw.example.com" }');
     return gateway.ionApi({ origin: at, user, grant });
   };
-  return Object.assign(handlers, { clock, ionApi, reset });
+  return Object.assign(handlers, { clock, ionApi, ...control });
 }
 
 /** The path all the API's paths begin with, up to a slash: `/api/v1/rpa/`. */

@@ -3,6 +3,7 @@ import { queryOf, type PlainRequest } from '../core/plainRequest';
 import { wholeAnswer } from '../core/wholeAnswer';
 import type { IonApiFile } from '../gateway/ionApiFile';
 import type { UserKey } from '../gateway/users';
+import type { MockControl } from '../mock/assembleMock';
 import { portableMock, type PortableOptions } from '../mock/portableMock';
 import type { VirtualClock } from '../state/clock';
 
@@ -35,11 +36,9 @@ export interface RouteOptions extends PortableOptions {
   baseUrl: string;
 }
 
-/** The mock behind a page: its clock and one reset, the `.ionapi` files of its gateway, and how to take it away. */
-export interface RoutedMock {
+/** The mock behind a page: its clock and control, the `.ionapi` files of its gateway, and how to take it away. */
+export interface RoutedMock extends MockControl {
   clock: VirtualClock;
-  /** Returns everything to the start: forgets every run started, sets the clock back, restores the first scenario, forgets every token. */
-  reset(): Promise<void>;
   /** With `gateway`: the `.ionapi` file of one of its users (`admin` by default), parsed. */
   ionApi(options?: { user?: UserKey; grant?: 'password' | 'client-credentials' }): IonApiFile;
   /** Stops answering: the page's requests go to the network again. */
@@ -54,7 +53,7 @@ export interface RoutedMock {
 export async function routeRpaMock(target: Routable, options: RouteOptions): Promise<RoutedMock> {
   const base = new URL(options.baseUrl.replace(/\/+$/, ''));
   const prefix = base.pathname === '/' ? '' : base.pathname;
-  const { clock, reset, pipeline, gateway } = portableMock(options, 'routeRpaMock');
+  const { clock, control, pipeline, gateway } = portableMock(options, 'routeRpaMock');
   const matches = (url: URL) =>
     url.origin === base.origin && (prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
   const handler = async (route: RouteLike) => {
@@ -66,7 +65,7 @@ export async function routeRpaMock(target: Routable, options: RouteOptions): Pro
   await target.route(matches, handler);
   return {
     clock,
-    reset,
+    ...control,
     ionApi: ({ user, grant } = {}) => {
       if (!gateway) throw new TypeError('routeRpaMock: ionApi() needs the gateway option, such as { gateway: "ACME_TST" }');
       return gateway.ionApi({ origin: base.origin, user, grant });

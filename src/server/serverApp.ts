@@ -18,7 +18,7 @@ export interface ServerParts {
   operations: readonly Operation[];
   /** The control API (/__mock), the inspector and /docs; absent with --no-control. */
   control?: {
-    state: Pick<ControlState, 'info' | 'store'>;
+    state: Pick<ControlState, 'info' | 'store' | 'reset'>;
     authToken: string | undefined;
     bodyLimit: number;
     /** Ids the docs' examples use, so that "Try it out" answers 200 at the first click. */

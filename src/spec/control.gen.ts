@@ -84,7 +84,9 @@ export interface paths {
         put?: never;
         /**
          * Reset the state
-         * @description Forgets every run started through the mock and empties the journal. The clock stays.
+         * @description Returns the mock to its start, as `reset()` of the MSW handlers and the Playwright adapter does:
+         *     forgets every run started, sets the clock back to where it started, restores the scenario it
+         *     started with, forgets forced answers and the gateway's tokens, and empties the journal.
          */
         post: operations["resetState"];
         delete?: never;
