@@ -11,8 +11,10 @@ import { createMock, type Mock } from '../src';
 import { createRpaClient } from '../src/client';
 import type { IonApiFile } from '../src/gateway/ionApiFile';
 import { createHandlers } from '../src/msw';
+import { passwordToken } from './support/gatewayLogin';
 
 const tenant = 'ACME_TST';
+const bin = path.resolve(__dirname, '../dist/cli/main.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'rpa-gateway-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -143,25 +145,10 @@ describe('the gateway, for OAuth 2.0 client libraries nobody here wrote', () => 
 });
 
 describe('the API behind the gateway', () => {
-  async function tokenOf(file: IonApiFile) {
-    const response = await fetch(file.pu + file.ot, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        username: file.saak!,
-        password: file.sask!,
-        client_id: file.ci,
-        client_secret: file.cs,
-      }),
-    });
-    return ((await response.json()) as { access_token: string }).access_token;
-  }
-
   it('lets each role read, lets only the administering roles start runs, and names who started each', async () => {
     const jobs = (
       (await await fetch(`${gateway.api}/jobs?environment=default`, {
-        headers: { Authorization: `Bearer ${await tokenOf(fileOf(gateway.mock, gateway.origin))}` },
+        headers: { Authorization: `Bearer ${await passwordToken(fileOf(gateway.mock, gateway.origin))}` },
       }).then((r) => r.json())) as { jobs: { id: string; active: boolean }[] }
     ).jobs;
     const job = jobs.find((candidate) => candidate.active)!;
@@ -170,7 +157,7 @@ describe('the API behind the gateway', () => {
       ['process-admin', 202],
       ['user', 403],
     ] as const) {
-      const token = await tokenOf(fileOf(gateway.mock, gateway.origin, user));
+      const token = await passwordToken(fileOf(gateway.mock, gateway.origin, user));
       const read = await fetch(`${gateway.api}/jobs/${job.id}`, { headers: { Authorization: `Bearer ${token}` } });
       expect(read.status).toBe(200);
       const run = await fetch(`${gateway.api}/jobs/${job.id}/_execute`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
@@ -182,7 +169,7 @@ describe('the API behind the gateway', () => {
       else expect(body).toMatchObject({ type: 'forbidden', status: 403, detail: expect.stringContaining('RPA-User') });
     }
     // The runs show in the job, each naming its starter.
-    const token = await tokenOf(fileOf(gateway.mock, gateway.origin));
+    const token = await passwordToken(fileOf(gateway.mock, gateway.origin));
     const detail = await bodyOf(await fetch(`${gateway.api}/jobs/${job.id}`, { headers: { Authorization: `Bearer ${token}` } }));
     const starters = (detail.job_instances as { job_context?: { user_details: { rpa_role: string } } }[])
       .flatMap((run) => (run.job_context ? [run.job_context.user_details.rpa_role] : []))
@@ -191,12 +178,12 @@ describe('the API behind the gateway', () => {
   });
 
   it('serves the API at its plain paths too, unless told not to; a path the gateway has not is 404', async () => {
-    const token = await tokenOf(fileOf(gateway.mock, gateway.origin));
+    const token = await passwordToken(fileOf(gateway.mock, gateway.origin));
     const plain = await fetch(`${gateway.origin}/api/v1/rpa/jobs?environment=default`, { headers: { Authorization: `Bearer ${token}` } });
     expect(plain.status).toBe(200);
     const strict = await startGateway({ plainPaths: false });
     try {
-      const only = await tokenOf(fileOf(strict.mock, strict.origin));
+      const only = await passwordToken(fileOf(strict.mock, strict.origin));
       const refused = await fetch(`${strict.origin}/api/v1/rpa/jobs?environment=default`, { headers: { Authorization: `Bearer ${only}` } });
       expect(refused.status).toBe(404);
       const served = await fetch(`${strict.api}/jobs?environment=default`, { headers: { Authorization: `Bearer ${only}` } });
@@ -274,8 +261,28 @@ describe('apps that log in with a parsed .ionapi file', () => {
   });
 });
 
+/** A server command of the CLI on a free port, its output kept, resolved once it listens. */
+async function startCommand(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(err);
+      if (found) resolve(found[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${err}`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { url, stop, out: () => out, err: () => err };
+}
+
 describe('the commands that reach a tenant, against the mock in gateway mode with tokens of two seconds', () => {
-  const bin = path.resolve(__dirname, '../dist/cli/main.js');
   const run = (...args: string[]) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
       const env = { ...process.env, RPA_BASE_URL: undefined, RPA_TOKEN: undefined, RPA_IONAPI: undefined, GITHUB_STEP_SUMMARY: undefined };
@@ -285,24 +292,8 @@ describe('the commands that reach a tenant, against the mock in gateway mode wit
     });
 
   it('verify, calibrate, record and proxy --ionapi run end to end, printing and writing no secret', async () => {
-    const serve = spawn(
-      process.execPath,
-      [bin, 'serve', '--gateway', tenant, '--token-lifetime', '2', '--port', '0', '--log-format', 'json'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let serveOut = '';
-    serve.stdout.on('data', (chunk: Buffer) => (serveOut += chunk.toString()));
-    let banner = '';
-    const origin = await new Promise<string>((resolve, reject) => {
-      serve.stderr.on('data', (chunk: Buffer) => {
-        banner += chunk.toString();
-        const found = /listening on (http:\/\/\S+)/.exec(banner);
-        if (found) resolve(found[1]!);
-      });
-      serve.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${banner}`)));
-    });
+    const serve = await startCommand(['serve', '--gateway', tenant, '--token-lifetime', '2', '--port', '0', '--log-format', 'json']);
+    const origin = serve.url;
     try {
       const ionapi = path.join(dir, 'dev.ionapi');
       const written = await run('ionapi', '--gateway', tenant, '--origin', origin, '--out', ionapi);
@@ -324,24 +315,18 @@ describe('the commands that reach a tenant, against the mock in gateway mode wit
       expect(calibrate.status).toBe(0);
       const record = await run('record', '--ionapi', ionapi, '--max-jobs', '10', '--out', path.join(dir, 'recorded.json'));
       expect(record.status).toBe(0);
-      const proxy = spawn(
-        process.execPath,
-        [bin, 'proxy', '--upstream', `${origin}/${tenant}/RPA`, '--ionapi', ionapi, '--port', '0', '--log-format', 'json'],
-        {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let proxyErr = '';
-      let proxyOut = '';
-      proxy.stdout.on('data', (chunk: Buffer) => (proxyOut += chunk.toString()));
-      const proxied = await new Promise<string>((resolve, reject) => {
-        proxy.stderr.on('data', (chunk: Buffer) => {
-          proxyErr += chunk.toString();
-          const found = /listening on (http:\/\/\S+)/.exec(proxyErr);
-          if (found) resolve(found[1]!);
-        });
-        proxy.on('exit', (code) => reject(new Error(`proxy exited with ${code}: ${proxyErr}`)));
-      });
+      const proxy = await startCommand([
+        'proxy',
+        '--upstream',
+        `${origin}/${tenant}/RPA`,
+        '--ionapi',
+        ionapi,
+        '--port',
+        '0',
+        '--log-format',
+        'json',
+      ]);
+      const proxied = proxy.url;
       try {
         // Across a token's life: the proxy renews its own before it expires.
         for (let i = 0; i < 3; i++) {
@@ -349,8 +334,7 @@ describe('the commands that reach a tenant, against the mock in gateway mode wit
           await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
       } finally {
-        proxy.kill('SIGTERM');
-        await new Promise((resolve) => proxy.once('exit', resolve));
+        await proxy.stop();
       }
       const files = ['verify.json', 'tenant.overlay.yaml', 'recorded.json'].map((name) => readFileSync(path.join(dir, name), 'utf8'));
       const secrets = [file.cs, file.saak!, file.sask!];
@@ -364,18 +348,17 @@ describe('the commands that reach a tenant, against the mock in gateway mode wit
           calibrate.stderr,
           record.stdout,
           record.stderr,
-          proxyOut,
-          proxyErr,
-          serveOut,
-          banner,
+          proxy.out(),
+          proxy.err(),
+          serve.out(),
+          serve.err(),
           ...files,
         ],
         secrets,
       );
-      expect(serveOut).not.toMatch(/access_token|refresh_token/);
+      expect(serve.out()).not.toMatch(/access_token|refresh_token/);
     } finally {
-      serve.kill('SIGTERM');
-      await new Promise((resolve) => serve.once('exit', resolve));
+      await serve.stop();
     }
   }, 90_000);
 

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { close, createMock, createProxy, listen, VirtualClock } from '../src';
 import { defaultProxyOptions } from '../src/proxyOptions';
 import { defaultReferenceTime } from '../src/options';
+import { passwordToken } from './support/gatewayLogin';
 
 /**
  * The pages, end to end in headless Chromium (Debian's, driven by playwright-core). .ci/run installs
@@ -126,18 +127,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
     const origin = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
     try {
       const file = mock.gateway!.ionApi({ origin, user: 'process-admin' });
-      const issued = await fetch(file.pu + file.ot, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'password',
-          username: file.saak!,
-          password: file.sask!,
-          client_id: file.ci,
-          client_secret: file.cs,
-        }),
-      });
-      const { access_token: token } = (await issued.json()) as { access_token: string };
+      const token = await passwordToken(file);
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(`${origin}/__mock/`);
       await page.locator('#token').fill(token);

@@ -67,10 +67,9 @@ export class AuthServer {
 
   /** POST token.oauth2 with a form body. */
   token(contentType: string | undefined, body: string, authorization: string | undefined): OAuthAnswer {
-    const form = formOf(contentType, body);
-    if (!form) return oauthError(400, 'invalid_request', `send the grant as ${formType}`);
-    const client = this.client(form, authorization);
+    const client = this.request(contentType, body, authorization, 'the grant');
     if ('answer' in client) return client.answer;
+    const { form } = client;
     const grant = form.get('grant_type');
     if (!grant) return oauthError(400, 'invalid_request', 'grant_type is missing');
     switch (grant) {
@@ -102,11 +101,9 @@ export class AuthServer {
 
   /** POST revoke_token.oauth2 (RFC 7009): 200 for a token revoked or unknown alike, and the same if it is another client's. */
   revoke(contentType: string | undefined, body: string, authorization: string | undefined): OAuthAnswer {
-    const form = formOf(contentType, body);
-    if (!form) return oauthError(400, 'invalid_request', `send the token as ${formType}`);
-    const client = this.client(form, authorization);
+    const client = this.request(contentType, body, authorization, 'the token');
     if ('answer' in client) return client.answer;
-    const token = form.get('token');
+    const token = client.form.get('token');
     if (!token) return oauthError(400, 'invalid_request', 'token is missing');
     const refresh = this.refresh.get(token);
     if (refresh && refresh.clientId === client.user.clientId) {
@@ -137,6 +134,19 @@ export class AuthServer {
   reset(): void {
     this.access.clear();
     this.refresh.clear();
+  }
+
+  /** A request to either endpoint: its form, and the client it authenticates as; or the answer that refuses it. */
+  private request(
+    contentType: string | undefined,
+    body: string,
+    authorization: string | undefined,
+    what: string,
+  ): { form: URLSearchParams; user: GatewayUser } | { answer: OAuthAnswer } {
+    const form = formOf(contentType, body);
+    if (!form) return { answer: oauthError(400, 'invalid_request', `send ${what} as ${formType}`) };
+    const client = this.client(form, authorization);
+    return 'answer' in client ? client : { form, user: client.user };
   }
 
   /** The client the request authenticates as, by HTTP Basic or by the form's client_id and client_secret. */

@@ -107,7 +107,8 @@ export function assembleMock(parts: MockParts): AssembledMock {
     shape: parts.calibrated ? wireShape : undefined,
   };
   const operationIds = bundle.operations.map((operation) => operation.operationId);
-  const checkScenario = scenarioCheck(dereference(JSON.parse(JSON.stringify(controlJson)) as object) as OpenApiDocument, operationIds);
+  // Compiled at the first setScenario: a mock that is never steered does not wait for it at start.
+  let checkScenario: ReturnType<typeof scenarioCheck> | undefined;
   const control: MockControl = {
     reset: async () => {
       await store.reset();
@@ -116,7 +117,10 @@ export function assembleMock(parts: MockParts): AssembledMock {
       forced.clear();
       gateway?.authServer.reset();
     },
-    setScenario: async (scenario) => store.switchScenario(checkScenario(scenario, 'the scenario')),
+    setScenario: async (scenario) => {
+      checkScenario ??= scenarioCheck(dereference(JSON.parse(JSON.stringify(controlJson)) as object) as OpenApiDocument, operationIds);
+      await store.switchScenario(checkScenario(scenario, 'the scenario'));
+    },
     clearScenario: () => store.switchScenario({}),
     forceNext: (operationId, answer) => {
       if (!operationIds.includes(operationId))
